@@ -1,0 +1,154 @@
+/**
+ * One HTTP exchange on axios, configured for an API client that trusts nothing: every status comes
+ * back as an answer, redirects are not followed, bodies are capped at 1 MiB and read as text, and
+ * a connect timeout guards each new connection. Proxies are left to VS Code, which patches Node's
+ * http and https modules in the extension host; that is why the modules are looked up per request.
+ */
+import * as http from 'node:http';
+import * as https from 'node:https';
+import type { Socket } from 'node:net';
+import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import { CsmsError } from './errors';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface HttpRequest {
+  method: 'GET' | 'POST';
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface HttpAnswer {
+  status: number;
+  /** Lower-case names; a repeated header is joined with `, `. */
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Raised inside the transport when a new connection is not up in time. */
+export class ConnectTimeoutError extends Error {
+  readonly code = 'ECONNECTTIMEOUT';
+
+  constructor(readonly timeoutMs: number) {
+    super(`no connection within ${timeoutMs} ms`);
+    this.name = 'ConnectTimeoutError';
+  }
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '::1', '[::1]']);
+
+export class HttpClient {
+  private readonly instance: AxiosInstance;
+
+  constructor(connectTimeoutMs: number, userAgent: string) {
+    this.instance = axios.create({
+      adapter: 'http',
+      validateStatus: () => true,
+      maxRedirects: 0,
+      maxContentLength: MAX_BODY_BYTES,
+      maxBodyLength: MAX_BODY_BYTES,
+      responseType: 'text',
+      responseEncoding: 'utf8',
+      transformRequest: [(data: unknown) => data],
+      transformResponse: [(data: unknown) => data],
+      proxy: false,
+      transport: connectTimedTransport(connectTimeoutMs),
+      headers: { 'User-Agent': userAgent, Accept: 'application/json' },
+    });
+  }
+
+  /** Sends one request; rejects only when no HTTP answer arrived (network, abort, size cap). */
+  async send(request: HttpRequest, signal: AbortSignal): Promise<HttpAnswer> {
+    const response: AxiosResponse<unknown> = await this.instance.request({
+      method: request.method,
+      url: request.url,
+      headers: request.headers,
+      data: request.body,
+      signal,
+    });
+    return {
+      status: response.status,
+      headers: plainHeaders(response.headers),
+      body: typeof response.data === 'string' ? response.data : '',
+    };
+  }
+}
+
+/**
+ * Parses an endpoint and insists on HTTPS, except for loopback addresses (the emulator, a local
+ * gateway). Raised before anything is signed or sent, so no credential leaves in clear text.
+ */
+export function checkedEndpoint(endpoint: string): URL {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    throw configurationError(`"${endpoint}" is not a valid URL.`, 'badEndpoint', endpoint);
+  }
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname))) {
+    return url;
+  }
+  if (url.protocol === 'http:') {
+    const message = `Refusing to send credentials over plain http to ${url.host}; use https.`;
+    throw configurationError(message, 'insecureEndpoint', endpoint);
+  }
+  throw configurationError(`"${endpoint}" is not an http(s) URL.`, 'badEndpoint', endpoint);
+}
+
+export function isLoopback(hostname: string): boolean {
+  return LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+function configurationError(
+  message: string,
+  key: 'badEndpoint' | 'insecureEndpoint',
+  endpoint: string,
+): CsmsError {
+  return new CsmsError(message, { kind: 'configuration', hint: { key, args: { endpoint } } });
+}
+
+type RequestCallback = (response: http.IncomingMessage) => void;
+
+/** Node's own request functions, with a timer on each new connection axios cannot set itself. */
+function connectTimedTransport(connectTimeoutMs: number) {
+  return {
+    request(options: https.RequestOptions, callback: RequestCallback): http.ClientRequest {
+      const secure = options.protocol === 'https:';
+      const request = secure ? https.request(options, callback) : http.request(options, callback);
+      request.once('socket', (socket: Socket) => {
+        watchConnect(request, socket, secure, connectTimeoutMs);
+      });
+      return request;
+    },
+  };
+}
+
+function watchConnect(
+  request: http.ClientRequest,
+  socket: Socket,
+  secure: boolean,
+  timeoutMs: number,
+): void {
+  if (!socket.connecting) {
+    return;
+  }
+  const timer = setTimeout(() => request.destroy(new ConnectTimeoutError(timeoutMs)), timeoutMs);
+  const stop = () => clearTimeout(timer);
+  socket.once(secure ? 'secureConnect' : 'connect', stop);
+  socket.once('close', stop);
+}
+
+function plainHeaders(headers: unknown): Record<string, string> {
+  const result: Record<string, string> = {};
+  if (typeof headers !== 'object' || headers === null) {
+    return result;
+  }
+  const source = 'toJSON' in headers ? (headers as { toJSON(): object }).toJSON() : headers;
+  for (const [name, value] of Object.entries(source)) {
+    if (value !== undefined && value !== null) {
+      result[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+    }
+  }
+  return result;
+}
