@@ -1,0 +1,105 @@
+/**
+ * The one error path of every command: log the failure, show one short notification with the
+ * actions that fit it, and run the one the user picks. A cancel is silent.
+ */
+import * as vscode from 'vscode';
+import { errorHeadline, hintText } from '../agencies/agencyText';
+import { snapshotError } from '../agencies/agencyModel';
+import { isCsmsError } from '../csms/errors';
+import type { Services } from '../services';
+import { localize } from '../ui/localize';
+import { errorActions, type ErrorAction } from './errorActions';
+
+export interface ErrorContext {
+  /** What failed, as a short sentence start: "Creating service agencies for RDS-FG failed". */
+  title: string;
+  retry?: () => Promise<void>;
+}
+
+export async function reportError(
+  services: Services,
+  error: unknown,
+  context: ErrorContext,
+): Promise<void> {
+  if (isCancellation(error)) {
+    services.log.info(`${context.title}: cancelled by the user`);
+    return;
+  }
+  logFailure(services, error, context.title);
+
+  const actions = errorActions(error, context.retry !== undefined);
+  const labels = new Map(actions.map((action) => [actionLabel(action), action]));
+  const chosen = await services
+    .prompter()
+    .message('error', notificationText(error, context), ...labels.keys());
+
+  const action = chosen === undefined ? undefined : labels.get(chosen);
+  if (action !== undefined) {
+    await runAction(services, action, context);
+  }
+}
+
+export function isCancellation(error: unknown): boolean {
+  return (
+    (isCsmsError(error) && error.kind === 'cancelled') || error instanceof vscode.CancellationError
+  );
+}
+
+function notificationText(error: unknown, context: ErrorContext): string {
+  const t = localize;
+  const snapshot = snapshotError(error, 'create');
+  const requestId = snapshot.requestId
+    ? ` ${t('Request id: {requestId}', { requestId: snapshot.requestId })}`
+    : '';
+  return `${context.title} (${errorHeadline(snapshot, t)}). ${hintText(snapshot, t)}${requestId}`;
+}
+
+function logFailure(services: Services, error: unknown, title: string): void {
+  if (!isCsmsError(error)) {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    services.log.error(`${title}: ${detail}`);
+    return;
+  }
+  const parts = [
+    `kind=${error.kind}`,
+    `status=${error.status ?? '-'}`,
+    `code=${error.errorCode ?? '-'}`,
+    `requestId=${error.requestId ?? '-'}`,
+    `hint=${error.hint.key}`,
+  ];
+  services.log.error(`${title}: ${error.message} (${parts.join(', ')})`);
+}
+
+async function runAction(
+  services: Services,
+  action: ErrorAction,
+  context: ErrorContext,
+): Promise<void> {
+  switch (action) {
+    case 'configureCredentials':
+      await vscode.commands.executeCommand('csms.configureCredentials');
+      return;
+    case 'selectRegion':
+      await vscode.commands.executeCommand('csms.selectRegion');
+      return;
+    case 'openSettings':
+      await vscode.commands.executeCommand('workbench.action.openSettings', 'csms.');
+      return;
+    case 'retry':
+      await context.retry?.();
+      return;
+    case 'showLog':
+      services.log.show();
+  }
+}
+
+function actionLabel(action: ErrorAction): string {
+  const labels: Record<ErrorAction, string> = {
+    configureCredentials: vscode.l10n.t('Configure Credentials'),
+    selectRegion: vscode.l10n.t('Select Region'),
+    openSettings: vscode.l10n.t('Open Settings'),
+    retry: vscode.l10n.t('Retry'),
+    showLog: vscode.l10n.t('Show Log'),
+  };
+  return labels[action];
+}

@@ -1,0 +1,27 @@
+/**
+ * Keeps the view in step with what changes outside the commands: credentials changed in another
+ * window, settings edited by hand, and the welcome state that follows from both.
+ */
+import * as vscode from 'vscode';
+import type { Services } from './services';
+
+export function registerStateSync(context: vscode.ExtensionContext, services: Services): void {
+  const setContext = (key: string, value: boolean) =>
+    vscode.commands.executeCommand('setContext', key, value);
+
+  const unsubscribe = services.model.onDidChange(() => {
+    void setContext('csms.hasResults', !services.model.isEmpty());
+  });
+  context.subscriptions.push(
+    { dispose: unsubscribe },
+    services.credentials.onDidChange(() => services.credentialsChanged()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('csms')) {
+        void services.credentialsChanged();
+      }
+    }),
+  );
+
+  // The welcome views wait for `csms.ready`, so they never flash the wrong state at start.
+  void services.credentialsChanged().then(() => setContext('csms.ready', true));
+}
