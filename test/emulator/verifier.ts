@@ -80,7 +80,8 @@ export function canonicalRequest(
   const rawPath = queryAt < 0 ? request.target : request.target.slice(0, queryAt);
   const rawQuery = queryAt < 0 ? '' : request.target.slice(queryAt + 1);
 
-  // Sorting here, not trusting the client's order, makes an unsorted list fail as it should.
+  // The canonical form is sorted whatever order the header lists; a client that signed its
+  // headers unsorted therefore fails here, as it would at the gateway.
   const names = signedHeaders.map((name) => name.trim().toLowerCase()).sort(byCodeUnits);
   const uri = canonicalUri(rawPath);
   const query = canonicalQuery(rawQuery);
