@@ -1,0 +1,110 @@
+/**
+ * Check Agency Status… and Refresh Agencies: the tree shows what the server says now, and a
+ * refresh only ever asks, never creates.
+ */
+import * as assert from 'node:assert/strict';
+import {
+  forgetRequests,
+  harness,
+  rememberSecrets,
+  requestsTo,
+  resetWithCredentials,
+  run,
+  type Harness,
+} from './harness';
+import { describeTree, snapshotTree, typeNode } from './treeSnapshot';
+
+const RDS = 'RDS-FG';
+const GAUSS = 'GaussDB-FG';
+
+suite('Check Agency Status and Refresh', () => {
+  let h: Harness;
+
+  suiteSetup(async () => {
+    h = await harness();
+  });
+
+  setup(async () => {
+    await resetWithCredentials(h);
+  });
+
+  function checkedTypes(): string[] {
+    return requestsTo(h, 'GET').map((request) => String(request.query.secret_type));
+  }
+
+  test('a type never created is shown as not granted', async () => {
+    await run('csms.checkAgency', RDS);
+
+    assert.deepEqual(checkedTypes(), [RDS]);
+    const node = typeNode(await snapshotTree(h.testing.agencies), RDS);
+    assert.match(node.description ?? '', /^not granted/, describeTree([node]));
+    assert.equal(node.icon, 'circle-slash');
+  });
+
+  test('a check replaces the status with what the server says now', async () => {
+    await run('csms.createAgency', RDS);
+    rememberSecrets(h);
+    h.emulator.reset();
+
+    await run('csms.checkAgency', RDS);
+
+    const node = typeNode(await snapshotTree(h.testing.agencies), RDS);
+    assert.match(node.description ?? '', /^not granted/, describeTree([node]));
+    assert.equal(node.children.length, 2, 'the agencies already known were dropped');
+  });
+
+  test('a created type is shown as granted', async () => {
+    await run('csms.createAgency', RDS);
+    forgetRequests(h);
+
+    await run('csms.checkAgency', RDS);
+
+    assert.deepEqual(checkedTypes(), [RDS]);
+    const node = typeNode(await snapshotTree(h.testing.agencies), RDS);
+    assert.match(node.description ?? '', /^granted/, describeTree([node]));
+  });
+
+  test('checking all known types asks for each of them', async () => {
+    h.prompter.answerPick('checkScope', { scope: 'all' });
+
+    await run('csms.checkAgency');
+
+    assert.deepEqual(checkedTypes().sort(), [GAUSS, RDS]);
+    const tree = await snapshotTree(h.testing.agencies);
+    for (const secretType of [GAUSS, RDS]) {
+      assert.match(typeNode(tree, secretType).description ?? '', /^(not )?granted/);
+    }
+  });
+
+  test('checking one type asks which one', async () => {
+    h.prompter.answerPick('checkScope', { scope: 'one' }).answerPick('secretType', {
+      secretType: GAUSS,
+    });
+
+    await run('csms.checkAgency');
+
+    assert.deepEqual(checkedTypes(), [GAUSS]);
+  });
+
+  test('a check that fails shows a failed status and an error node', async () => {
+    h.emulator.setScenario('error-403');
+
+    await run('csms.checkAgency', RDS);
+
+    const node = typeNode(await snapshotTree(h.testing.agencies), RDS);
+    assert.match(node.description ?? '', /^failed/, describeTree([node]));
+    assert.equal(node.children.filter((child) => child.icon === 'error').length, 1);
+    assert.equal(h.prompter.messagesOf('error').length, 1);
+  });
+
+  test('Refresh Agencies re-checks every type shown and never creates', async () => {
+    await run('csms.createAgency', RDS);
+    await run('csms.checkAgency', GAUSS);
+    forgetRequests(h);
+
+    await run('csms.refresh');
+
+    assert.deepEqual(requestsTo(h, 'POST'), []);
+    assert.deepEqual(checkedTypes().sort(), [GAUSS, RDS]);
+  });
+});

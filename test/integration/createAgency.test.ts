@@ -1,0 +1,181 @@
+/**
+ * Create Service Agency…: what the tree and the notifications show after a success, a partial
+ * failure, the gateway's refusals, a timeout and a cancel, and that a double click sends one create.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import {
+  AGENCIES_PATH,
+  harness,
+  requestsTo,
+  resetWithCredentials,
+  run,
+  waitUntil,
+  type Harness,
+} from './harness';
+import { describeTree, plain, snapshotTree, typeNode, type TreeNode } from './treeSnapshot';
+
+const RDS = 'RDS-FG';
+const RDS_AGENCIES = ['csms_fgs_invoke_agency', 'fgs_csms_rds_rotation_agency'];
+/** The emulator's `error_msg` for the agency that fails in its 'partial-failure' scenario. */
+const QUOTA_ERROR = 'Failed to create the agency: the agency quota is used up.';
+const TWENTY_MINUTES_MS = 20 * 60 * 1000;
+
+suite('Create Service Agency', () => {
+  let h: Harness;
+
+  suiteSetup(async () => {
+    h = await harness();
+  });
+
+  setup(async () => {
+    await resetWithCredentials(h);
+  });
+
+  async function rdsNode(): Promise<TreeNode> {
+    return typeNode(await snapshotTree(h.testing.agencies), RDS);
+  }
+
+  function errorChild(node: TreeNode): TreeNode {
+    const errors = node.children.filter(
+      (child) => child.icon === 'error' && /error/.test(child.contextValue ?? ''),
+    );
+    assert.equal(errors.length, 1, `expected one error node under ${RDS}: ${describeTree([node])}`);
+    return errors[0];
+  }
+
+  test('a full success shows both agencies with their ids, and nothing to worry about', async () => {
+    h.prompter.answerPick('secretType', { secretType: RDS });
+
+    await run('csms.createAgency');
+
+    const node = await rdsNode();
+    assert.deepEqual(
+      node.children.map((child) => child.label),
+      RDS_AGENCIES,
+      describeTree([node]),
+    );
+    for (const agency of node.children) {
+      assert.match(agency.description ?? '', /^[0-9a-f]{32}$/, `${agency.label} shows no id`);
+      assert.equal(agency.icon, 'pass');
+    }
+    assert.match(node.description ?? '', /^granted/);
+    assert.deepEqual(h.prompter.messagesOf('warning'), []);
+    assert.deepEqual(h.prompter.messagesOf('error'), []);
+  });
+
+  test('the secret type given as an argument is created without asking', async () => {
+    await run('csms.createAgency', RDS);
+
+    const [post] = requestsTo(h, 'POST');
+    assert.deepEqual(JSON.parse(post.body), { secret_type: RDS });
+    assert.deepEqual(h.prompter.prompts, []);
+  });
+
+  test('a partial failure warns how many of how many, and shows the failed agency', async () => {
+    h.emulator.setScenario('partial-failure');
+
+    await run('csms.createAgency', RDS);
+
+    const [warning] = h.prompter.messagesOf('warning');
+    assert.ok(warning, `no warning among ${JSON.stringify(h.prompter.messages)}`);
+    assert.match(warning.text, /\b1\b.* of .*\b2\b/);
+    assert.ok(warning.actions.includes('Show Details'), `actions: ${warning.actions}`);
+
+    const node = await rdsNode();
+    const failed = node.children.filter((child) => child.icon === 'error');
+    const created = node.children.filter((child) => child.icon === 'pass');
+    assert.equal(failed.length, 1, describeTree([node]));
+    assert.equal(created.length, 1, describeTree([node]));
+    assert.equal(failed[0].label, RDS_AGENCIES[1]);
+    assert.equal(failed[0].description, QUOTA_ERROR);
+  });
+
+  test('a 401 from clock skew becomes an error node that explains the skew', async () => {
+    h.emulator.setClockOffset(TWENTY_MINUTES_MS);
+
+    await run('csms.createAgency', RDS);
+
+    const [error] = h.prompter.messagesOf('error');
+    assert.ok(error, `no error among ${JSON.stringify(h.prompter.messages)}`);
+    assert.ok(error.actions.includes('Configure Credentials'), `actions: ${error.actions}`);
+
+    const tooltip = errorChild(await rdsNode()).tooltip ?? '';
+    assert.match(tooltip, /\b401\b/);
+    assert.match(tooltip, /APIGW\.0301/);
+    assert.match(tooltip, /\b(19|20) min\b.*\bbehind\b/);
+    assert.match(tooltip, /Request id\W+[0-9a-f]{32}\b/, 'the tooltip lacks the request id');
+  });
+
+  test('a 404 from the gateway names the status and offers to fix the region', async () => {
+    h.emulator.setScenario('error-404');
+
+    await run('csms.createAgency', RDS);
+
+    const [error] = h.prompter.messagesOf('error');
+    assert.ok(error, `no error among ${JSON.stringify(h.prompter.messages)}`);
+    const fixes = error.actions.filter((action) => /Select Region|Open Settings/.test(action));
+    assert.ok(fixes.length > 0, `actions: ${error.actions}`);
+
+    const node = errorChild(await rdsNode());
+    assert.match(node.description ?? '', /404/);
+    assert.match(node.tooltip ?? '', /APIGW\.0101/);
+  });
+
+  test('an HTML 502 is reported as an invalid response that quotes the status', async () => {
+    h.emulator.setScenario('html-502');
+
+    await run('csms.createAgency', RDS);
+
+    const [error] = h.prompter.messagesOf('error');
+    assert.ok(error, `no error among ${JSON.stringify(h.prompter.messages)}`);
+    assert.match(error.text, /\b502\b/);
+    assert.match(error.text, /no valid answer|invalid response/i);
+    assert.ok(error.actions.includes('Retry'), `actions: ${error.actions}`);
+    const node = errorChild(await rdsNode());
+    assert.match(node.description ?? '', /^502\b/);
+  });
+
+  test('a create that outlives csms.requestTimeoutSeconds fails with a timeout', async () => {
+    const config = vscode.workspace.getConfiguration('csms');
+    const previous = config.inspect<number>('requestTimeoutSeconds')?.globalValue;
+    await config.update('requestTimeoutSeconds', 1, vscode.ConfigurationTarget.Global);
+    h.emulator.setScenario('slow', { delayMs: 5_000 });
+
+    try {
+      await run('csms.createAgency', RDS);
+    } finally {
+      await config.update('requestTimeoutSeconds', previous, vscode.ConfigurationTarget.Global);
+    }
+
+    const [error] = h.prompter.messagesOf('error');
+    assert.ok(error, `no error among ${JSON.stringify(h.prompter.messages)}`);
+    assert.match(error.text, /time(d)? ?out/i);
+    assert.match(errorChild(await rdsNode()).tooltip ?? '', /time(d)? ?out/i);
+  });
+
+  test('a cancelled create says nothing and leaves the tree as it was', async () => {
+    await run('csms.createAgency', 'GaussDB-FG');
+    const before = plain(await snapshotTree(h.testing.agencies));
+    h.prompter.clear();
+    h.emulator.setScenario('slow', { delayMs: 5_000 });
+    h.prompter.cancelNextProgress(() =>
+      waitUntil('the create to reach the emulator', () => requestsTo(h, 'POST').length === 2),
+    );
+
+    await run('csms.createAgency', RDS);
+
+    assert.deepEqual(h.prompter.messages, []);
+    assert.deepEqual(plain(await snapshotTree(h.testing.agencies)), before);
+  });
+
+  test('a second create of the same type while one runs sends no second request', async () => {
+    h.emulator.setScenario('slow', { delayMs: 1_000 });
+
+    await Promise.all([run('csms.createAgency', RDS), run('csms.createAgency', RDS)]);
+
+    assert.equal(requestsTo(h, 'POST', AGENCIES_PATH).length, 1);
+    assert.equal(h.prompter.messagesOf('info').length, 1, JSON.stringify(h.prompter.messages));
+    assert.equal((await rdsNode()).children.length, RDS_AGENCIES.length);
+  });
+});

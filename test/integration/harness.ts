@@ -1,0 +1,133 @@
+/**
+ * What every integration test shares: the emulator running inside the extension host, the
+ * extension's test API with the scripted prompter installed, and the steps that put both back into
+ * a known state between tests.
+ */
+import * as vscode from 'vscode';
+import type { CsmsExtensionApi } from '../../src/api';
+import { startEmulator } from '../emulator/emulator';
+import type { Emulator, RecordedRequest } from '../emulator/types';
+import { ScriptedPrompter } from './scriptedPrompter';
+
+const EXTENSION_ID = 'csms-tools.csms-agencies';
+export const AGENCIES_PATH = '/v1/csms/agencies';
+
+export interface Harness {
+  emulator: Emulator;
+  testing: CsmsExtensionApi['testing'];
+  prompter: ScriptedPrompter;
+  /** Every secret sent so far, so the log can be searched for all of them at the end. */
+  secretsUsed: Set<string>;
+}
+
+let current: Promise<Harness> | undefined;
+
+export function harness(): Promise<Harness> {
+  current ??= startHarness();
+  return current;
+}
+
+export async function disposeHarness(): Promise<void> {
+  const started = current;
+  current = undefined;
+  if (started) {
+    const { emulator, testing } = await started;
+    testing.setPrompter(undefined);
+    await emulator.close();
+  }
+}
+
+async function startHarness(): Promise<Harness> {
+  const extension = vscode.extensions.getExtension<CsmsExtensionApi>(EXTENSION_ID);
+  if (!extension) {
+    throw new Error(`The extension ${EXTENSION_ID} is not installed in this host`);
+  }
+  const { testing } = await extension.activate();
+  const launcherPort = Number(process.env.CSMS_EMULATOR_PORT) || 0;
+  const emulator = await startEmulator({ port: launcherPort });
+  if (launcherPort === 0) {
+    await pointSettingsAt(emulator);
+  }
+  const prompter = new ScriptedPrompter();
+  testing.setPrompter(prompter);
+  return { emulator, testing, prompter, secretsUsed: new Set() };
+}
+
+// The headless launcher picks the emulator's port and points the machine settings at it before
+// VS Code starts. Without it, any free port will do, and user settings point the extension at it.
+async function pointSettingsAt(emulator: Emulator): Promise<void> {
+  const config = vscode.workspace.getConfiguration('csms');
+  await config.update('endpoint', emulator.url, vscode.ConfigurationTarget.Global);
+  await config.update('iamEndpoint', emulator.url, vscode.ConfigurationTarget.Global);
+}
+
+/** Back to a clean start: no credentials, no scenario, nothing recorded, no queued answers. */
+export async function resetAll(h: Harness): Promise<void> {
+  rememberSecrets(h);
+  h.emulator.reset();
+  h.prompter.clear();
+  h.prompter.respondToMessages(() => undefined);
+  await run('csms.clearCredentials');
+  h.prompter.clear();
+}
+
+/** Clean start, then AK/SK credentials configured and the messages they caused forgotten. */
+export async function resetWithCredentials(h: Harness): Promise<void> {
+  await resetAll(h);
+  await configureAkSk(h);
+  forgetRequests(h);
+  h.prompter.clear();
+}
+
+export async function configureAkSk(h: Harness): Promise<void> {
+  h.prompter
+    .answerPick('credentialMethod', { method: 'aksk' })
+    .answerInput('accessKey', h.emulator.accessKey)
+    .answerInput('secretKey', h.emulator.secretKey);
+  await run('csms.configureCredentials');
+}
+
+export function run<T = unknown>(command: string, ...args: unknown[]): Thenable<T> {
+  return vscode.commands.executeCommand<T>(command, ...args);
+}
+
+export function requestsTo(h: Harness, method: string, path = AGENCIES_PATH): RecordedRequest[] {
+  return h.emulator.requests.filter(
+    (request) => request.method === method && request.path.replace(/\/$/, '') === path,
+  );
+}
+
+/** Empties the emulator's request list, keeping the secrets it saw for the log search. */
+export function forgetRequests(h: Harness): void {
+  rememberSecrets(h);
+  h.emulator.requests.length = 0;
+}
+
+/** Collects the credentials and signatures the emulator saw, before a reset forgets them. */
+export function rememberSecrets(h: Harness): void {
+  const { emulator, secretsUsed } = h;
+  for (const request of emulator.requests) {
+    const signature = /Signature=([0-9a-f]+)/i.exec(request.headers.authorization ?? '');
+    const sent = [
+      signature?.[1],
+      request.headers['x-auth-token'],
+      request.headers['x-security-token'],
+    ];
+    sent.filter((value): value is string => !!value).forEach((value) => secretsUsed.add(value));
+  }
+}
+
+/** Waits until `condition` holds, polling; fails after `limitMs` naming what it waited for. */
+export async function waitUntil(
+  what: string,
+  condition: () => boolean,
+  limitMs = 10_000,
+): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  while (!condition()) {
+    if (Date.now() > deadline) {
+      throw new Error(`Gave up waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

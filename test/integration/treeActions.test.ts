@@ -1,0 +1,168 @@
+/**
+ * The tree's own commands (copy id, copy name, Show Details, Retry) and the remaining palette
+ * commands (Select Region…, Show Log).
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import {
+  forgetRequests,
+  harness,
+  requestsTo,
+  resetAll,
+  resetWithCredentials,
+  run,
+  type Harness,
+} from './harness';
+import { describeTree, snapshotTree, typeNode, type TreeNode } from './treeSnapshot';
+
+const RDS = 'RDS-FG';
+
+suite('Tree actions', () => {
+  let h: Harness;
+
+  suiteSetup(async () => {
+    h = await harness();
+  });
+
+  setup(async () => {
+    await resetWithCredentials(h);
+  });
+
+  async function rdsNode(): Promise<TreeNode> {
+    return typeNode(await snapshotTree(h.testing.agencies), RDS);
+  }
+
+  async function createdAgency(): Promise<TreeNode> {
+    await run('csms.createAgency', RDS);
+    const agency = (await rdsNode()).children.find((child) => child.icon === 'pass');
+    assert.ok(agency, 'the create left no agency to act on');
+    return agency;
+  }
+
+  test('Copy Agency Id puts the id on the clipboard', async () => {
+    const agency = await createdAgency();
+    await vscode.env.clipboard.writeText('something else');
+
+    await run('csms.copyAgencyId', agency.element);
+
+    assert.match(agency.description ?? '', /^[0-9a-f]{32}$/);
+    assert.equal(await vscode.env.clipboard.readText(), agency.description);
+  });
+
+  test('Copy Agency Name puts the name on the clipboard', async () => {
+    const agency = await createdAgency();
+    await vscode.env.clipboard.writeText('something else');
+
+    await run('csms.copyAgencyName', agency.element);
+
+    assert.equal(await vscode.env.clipboard.readText(), agency.label);
+  });
+
+  test('Show Details opens the last exchange with no credential in it', async () => {
+    const agency = await createdAgency();
+
+    const text = await detailsOf((await rdsNode()).element);
+
+    assert.match(text, /POST /);
+    assert.ok(text.includes('/v1/csms/agencies'), text);
+    assert.ok(text.includes(agency.description ?? '<no id>'), 'the response body is missing');
+    assertNoSecret(text, [h.emulator.secretKey, ...signaturesSent(h)]);
+  });
+
+  test('Show Details hides the security token of temporary keys', async () => {
+    await resetAll(h);
+    h.prompter
+      .answerPick('credentialMethod', { method: 'temporary' })
+      .answerInput('accessKey', h.emulator.accessKey)
+      .answerInput('secretKey', h.emulator.secretKey)
+      .answerInput('securityToken', h.emulator.securityToken);
+    await run('csms.configureCredentials');
+    await run('csms.createAgency', RDS);
+
+    const text = await detailsOf((await rdsNode()).element);
+
+    assert.ok(text.includes('/v1/csms/agencies'), text);
+    const secrets = [h.emulator.secretKey, h.emulator.securityToken, ...signaturesSent(h)];
+    assertNoSecret(text, secrets);
+  });
+
+  test('Show Details hides the IAM token', async () => {
+    await resetAll(h);
+    h.prompter
+      .answerPick('credentialMethod', { method: 'token' })
+      .answerInput('token', h.emulator.token);
+    await run('csms.configureCredentials');
+    await run('csms.createAgency', RDS);
+
+    const text = await detailsOf((await rdsNode()).element);
+
+    assert.ok(text.includes('/v1/csms/agencies'), text);
+    assertNoSecret(text, [h.emulator.token]);
+  });
+
+  test('Retry on an error node repeats the failed call and replaces the error', async () => {
+    h.emulator.setScenario('error-404', { times: 1 });
+    await run('csms.createAgency', RDS);
+    const error = (await rdsNode()).children.find((child) => child.icon === 'error');
+    assert.ok(error, 'the failed create left no error node');
+    h.prompter.clear();
+
+    await run('csms.retry', error.element);
+
+    const node = await rdsNode();
+    assert.deepEqual(
+      node.children.map((child) => child.icon),
+      ['pass', 'pass'],
+      describeTree([node]),
+    );
+    assert.equal(requestsTo(h, 'POST').length, 2);
+  });
+
+  test('Select Region… changes csms.region', async () => {
+    const config = () => vscode.workspace.getConfiguration('csms');
+    const previous = config().inspect<string>('region')?.globalValue;
+    const other = config().get('region') === 'cn-east-3' ? 'cn-south-1' : 'cn-east-3';
+    h.prompter.answerPick('region', { region: other });
+
+    try {
+      await run('csms.selectRegion');
+      assert.equal(config().get('region'), other);
+    } finally {
+      await config().update('region', previous, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  test('Show Log runs without an error', async () => {
+    forgetRequests(h);
+
+    await run('csms.showLog');
+
+    assert.deepEqual(h.prompter.messages, []);
+    assert.deepEqual(h.emulator.requests, []);
+  });
+});
+
+/** Runs Show Details on `element` and returns the text of the document it opened. */
+async function detailsOf(element: unknown): Promise<string> {
+  const before = new Set(vscode.workspace.textDocuments);
+
+  await vscode.commands.executeCommand('csms.showDetails', element);
+
+  const opened = vscode.workspace.textDocuments.filter((document) => !before.has(document));
+  const document = vscode.window.activeTextEditor?.document ?? opened.at(-1);
+  assert.ok(document, 'Show Details opened no document');
+  return document.getText();
+}
+
+function signaturesSent(h: Harness): string[] {
+  return h.emulator.requests
+    .map((request) => /Signature=([0-9a-f]+)/i.exec(request.headers.authorization ?? '')?.[1])
+    .filter((signature): signature is string => signature !== undefined);
+}
+
+function assertNoSecret(text: string, secrets: string[]): void {
+  assert.ok(secrets.length > 0, 'no secret to search for');
+  for (const secret of secrets) {
+    assert.ok(!text.includes(secret), `a secret (${secret.slice(0, 4)}…) is shown`);
+  }
+}
