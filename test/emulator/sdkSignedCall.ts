@@ -82,7 +82,11 @@ function queryObject(pairs: [string, string][]): Record<string, string | string[
 }
 
 /** Sends without connection reuse, so nothing stays open after the answer. */
-export function sendWire(baseUrl: string, wire: WireRequest): Promise<WireResponse> {
+export function sendWire(
+  baseUrl: string,
+  wire: WireRequest,
+  options: { timeoutMs?: number } = {},
+): Promise<WireResponse> {
   return new Promise((resolve, reject) => {
     const { hostname, port } = new URL(baseUrl);
     // The target goes out as given: a URL string would be normalised (dot segments dropped).
@@ -106,6 +110,9 @@ export function sendWire(baseUrl: string, wire: WireRequest): Promise<WireRespon
         });
       },
     );
+    if (options.timeoutMs !== undefined) {
+      req.setTimeout(options.timeoutMs, () => req.destroy(new Error('client timeout')));
+    }
     req.on('error', reject);
     req.end(wire.body);
   });
