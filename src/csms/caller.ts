@@ -6,7 +6,13 @@
 import { performance } from 'node:perf_hooks';
 import { httpError, transportError, type CallContext, type RawResponse } from './classify';
 import { CsmsError } from './errors';
-import { checkedEndpoint, ConnectTimeoutError, HttpClient, type HttpRequest } from './http';
+import {
+  checkedEndpoint,
+  ConnectTimeoutError,
+  HttpClient,
+  type HttpRequest,
+  type Send,
+} from './http';
 import { LockoutGuard } from './lockout';
 import { redactHeaders, redactText } from './redact';
 import { DEFAULT_RETRY, pause, retryDelay } from './retry';
@@ -44,7 +50,7 @@ interface Attempt {
 
 export class Caller {
   private readonly signer: Signer;
-  private readonly http: HttpClient;
+  private readonly sendHttp: Send;
   private readonly retry: RetryOptions;
   private readonly timeoutMs: number;
   private readonly connectTimeoutMs: number;
@@ -55,11 +61,17 @@ export class Caller {
   constructor(
     private readonly options: ClientOptions,
     private readonly lockout: LockoutGuard,
+    send?: Send,
   ) {
     this.signer = new Signer(options.credentials);
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
-    this.http = new HttpClient(this.connectTimeoutMs, options.userAgent);
+    if (send) {
+      this.sendHttp = send;
+    } else {
+      const http = new HttpClient(this.connectTimeoutMs, options.userAgent);
+      this.sendHttp = (request, signal) => http.send(request, signal);
+    }
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.secrets = secretsOf(options);
     this.logger = options.logger;
@@ -111,7 +123,7 @@ export class Caller {
 
     const started = performance.now();
     try {
-      const answer = await this.http.send(request, attempt.deadline.signal);
+      const answer = await this.sendHttp(request, attempt.deadline.signal);
       const response: RawResponse = { ...answer, receivedAt: this.now() };
       return this.accept(attempt, request, response, performance.now() - started);
     } catch (error) {
@@ -176,8 +188,9 @@ export class Caller {
     if (attempt.deadline.signal.aborted) {
       return this.abortError(attempt, exchange);
     }
-    if (error instanceof ConnectTimeoutError) {
-      const seconds = Math.round(error.timeoutMs / 100) / 10;
+    const connectTimeout = connectTimeoutIn(error);
+    if (connectTimeout) {
+      const seconds = Math.round(connectTimeout.timeoutMs / 100) / 10;
       return new CsmsError(`No connection to ${attempt.url.host} within ${seconds} s.`, {
         kind: 'timeout',
         hint: { key: 'timeout', args: { seconds } },
@@ -320,6 +333,18 @@ class Deadline {
     clearTimeout(this.timer);
     this.outer?.removeEventListener('abort', this.onOuterAbort);
   }
+}
+
+/** Axios wraps what the transport raised; the connect timer's error is somewhere inside. */
+function connectTimeoutIn(error: unknown): ConnectTimeoutError | undefined {
+  let current = error;
+  for (let depth = 0; depth < 4 && current instanceof Error; depth += 1) {
+    if (current instanceof ConnectTimeoutError) {
+      return current;
+    }
+    current = current.cause;
+  }
+  return undefined;
 }
 
 function secretsOf(options: ClientOptions): string[] {

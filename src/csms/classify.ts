@@ -41,6 +41,8 @@ const SERVER_TIME = new RegExp(`server[\\s_-]*time\\W{0,5}${STAMP}`, 'i');
 const FROZEN = /frozen|freeze|arrear|suspend|restricted|balance/i;
 const TLS_CODES =
   /^(CERT_|UNABLE_TO_|SELF_SIGNED|DEPTH_ZERO|ERR_TLS|ERR_SSL|EPROTO$|HOSTNAME_MISMATCH)/;
+/** Axios reports a body cut short by the server without a system code, in these words. */
+const DROPPED = /stream has been aborted|socket hang up|premature close/i;
 const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ERR_STREAM_PREMATURE_CLOSE']);
 
 /** The error for a non-2xx answer, with the hint that fits its status and text. */
@@ -117,7 +119,7 @@ export function transportError(
   context: CallContext,
   exchange: Exchange,
 ): CsmsError {
-  const code = errorCodeOf(error);
+  const code = errorCodeOf(error) ?? (DROPPED.test(messageOf(error)) ? 'ECONNRESET' : undefined);
   const { kind, key, args } = transportHint(code, error, context);
   const detail = tooLarge(error)
     ? 'the response body exceeds the 1 MiB limit'

@@ -5,6 +5,7 @@
 import { Caller, type CallSpec } from './caller';
 import { invalidResponse, isRecord, jsonObjectOf } from './classify';
 import { CsmsError } from './errors';
+import type { Send } from './http';
 import { discoverProject } from './iam';
 import { LockoutGuard } from './lockout';
 import { csmsEndpointFor } from './regions';
@@ -24,9 +25,10 @@ export class CsmsClient {
 
   constructor(
     private readonly options: ClientOptions,
-    deps?: { lockout?: LockoutGuard },
+    /** `send` replaces the network, for tests of the response handling. */
+    deps?: { lockout?: LockoutGuard; send?: Send },
   ) {
-    this.caller = new Caller(options, deps?.lockout ?? LockoutGuard.shared());
+    this.caller = new Caller(options, deps?.lockout ?? LockoutGuard.shared(), deps?.send);
   }
 
   /** `POST /v1/csms/agencies`: never retried, since a second create is not what was asked. */

@@ -26,6 +26,9 @@ export interface HttpAnswer {
   body: string;
 }
 
+/** Sends one request; `HttpClient.send` is the real one, tests may pass another. */
+export type Send = (request: HttpRequest, signal: AbortSignal) => Promise<HttpAnswer>;
+
 /** Raised inside the transport when a new connection is not up in time. */
 export class ConnectTimeoutError extends Error {
   readonly code = 'ECONNECTTIMEOUT';
