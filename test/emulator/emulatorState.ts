@@ -4,7 +4,7 @@
  */
 import { AgencyStore } from './agencyStore';
 import { LockoutBook } from './lockout';
-import type { ScenarioName } from './scenarios';
+import { isScenarioName, SCENARIO_NAMES, type ScenarioName } from './scenarios';
 import type { EmulatorAccount, EmulatorOptions, RecordedRequest, ScenarioOptions } from './types';
 
 export const DEFAULTS = {
@@ -74,6 +74,9 @@ export class EmulatorState {
   }
 
   setScenario(name: ScenarioName | undefined, options: ScenarioOptions = {}): void {
+    if (name !== undefined && !isScenarioName(name)) {
+      throw new Error(`Unknown scenario ${String(name)}; known: ${SCENARIO_NAMES.join(', ')}`);
+    }
     this.scenario = name === undefined ? undefined : { name, ...toActive(options) };
   }
 
