@@ -16,6 +16,7 @@ export function activate(context: vscode.ExtensionContext): CsmsExtensionApi {
     testing: {
       setPrompter: (prompter) => services.setPrompter(prompter),
       agencies: services.tree as vscode.TreeDataProvider<unknown>,
+      model: services.model,
       logUri: context.logUri,
     },
   };
