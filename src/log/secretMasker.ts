@@ -3,15 +3,16 @@
  * the extension has handled is replaced, and so is the value of any credential header, whatever
  * the code that produced the text forgot to redact.
  */
+import { redactText } from '../csms/redact';
 import type { Credentials } from '../csms/types';
 
-const REDACTED = '[redacted]';
+const REDACTED = '***';
 
 /** Shorter values would mask ordinary words; real keys and tokens are far longer. */
 const MIN_SECRET_LENGTH = 6;
 
 const CREDENTIAL_HEADER =
-  /(authorization|x-auth-token|x-security-token|x-subject-token)(["']?\s*[:=]\s*["']?)([^"'\r\n,}]+)/gi;
+  /(authorization|x-auth-token|x-security-token|x-subject-token)(["']?\s*[:=]\s*["']?)([^"'\r\n]+)/gi;
 
 export class SecretMasker {
   private secrets: string[] = [];
@@ -34,17 +35,16 @@ export class SecretMasker {
     );
     const all = new Set([...this.secrets, ...fresh.map((value) => value.trim())]);
 
-    // Longest first, so a secret that contains another is masked whole.
-    this.secrets = [...all].sort((a, b) => b.length - a.length);
+    this.secrets = [...all];
   }
 
+  /** Known values first, then `Access=`/`Signature=` pairs, then whole credential headers. */
   mask(text: string): string {
-    let masked = text;
-    for (const secret of this.secrets) {
-      masked = masked.split(secret).join(REDACTED);
-    }
-    return masked.replace(CREDENTIAL_HEADER, (_whole, name: string, separator: string) => {
-      return `${name}${separator}${REDACTED}`;
-    });
+    return redactText(text, this.secrets).replace(
+      CREDENTIAL_HEADER,
+      (_whole, name: string, separator: string) => {
+        return `${name}${separator}${REDACTED}`;
+      },
+    );
   }
 }
