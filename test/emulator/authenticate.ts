@@ -10,7 +10,12 @@
  */
 import { iamAuthError, type Answer } from './answers';
 import type { EmulatorState } from './emulatorState';
-import { parseAuthorization, verifySignature, type ReceivedRequest } from './verifier';
+import {
+  parseAuthorization,
+  verifySignature,
+  type ReceivedRequest,
+  type SignatureClaim,
+} from './verifier';
 
 /** CSMS calls need a project; IAM's project listing does not. */
 export type AuthScope = 'project' | 'global';
@@ -55,7 +60,7 @@ function authenticateAkSk(
     return refuse(detail, requestId);
   }
 
-  const problem = signatureProblem(state, request);
+  const problem = signatureProblem(state, request, claim);
   if (problem !== undefined) {
     state.lockouts.recordFailure(claim.accessKey);
     return refuse(problem, requestId);
@@ -66,11 +71,14 @@ function authenticateAkSk(
 }
 
 /** Why the signature cannot be accepted, in the gateway's words; undefined when it can. */
-function signatureProblem(state: EmulatorState, request: ReceivedRequest): string | undefined {
-  const claim = parseAuthorization(header(request, 'authorization'));
+function signatureProblem(
+  state: EmulatorState,
+  request: ReceivedRequest,
+  claim: SignatureClaim,
+): string | undefined {
   const sentDate = header(request, 'x-sdk-date') ?? '';
   const signedAt = parseSdkDate(sentDate);
-  if (!claim || signedAt === undefined) {
+  if (signedAt === undefined) {
     return SIGNATURE_FAIL;
   }
 

@@ -9,7 +9,13 @@ import { EmulatorState, resolveConfig } from './emulatorState';
 import { handleRequest } from './requestHandler';
 import type { Emulator, EmulatorOptions } from './types';
 
-export type { Emulator, EmulatorAccount, EmulatorOptions, RecordedRequest } from './types';
+export type {
+  Emulator,
+  EmulatorAccount,
+  EmulatorOptions,
+  RecordedRequest,
+  ScenarioOptions,
+} from './types';
 export type { ScenarioName } from './scenarios';
 export { SCENARIO_NAMES } from './scenarios';
 

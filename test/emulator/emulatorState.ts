@@ -77,7 +77,10 @@ export class EmulatorState {
     if (name !== undefined && !isScenarioName(name)) {
       throw new Error(`Unknown scenario ${String(name)}; known: ${SCENARIO_NAMES.join(', ')}`);
     }
-    this.scenario = name === undefined ? undefined : { name, ...toActive(options) };
+
+    // A count below one arms nothing, rather than arming forever.
+    const disarmed = name === undefined || (options.times !== undefined && options.times < 1);
+    this.scenario = disarmed ? undefined : { name, ...toActive(options) };
   }
 
   /** The scenario for the next CSMS request, counting it against `times`. */
@@ -133,7 +136,7 @@ export class EmulatorState {
 
 function toActive(options: ScenarioOptions): Omit<ActiveScenario, 'name'> {
   const times = options.times;
-  const remaining = times === undefined ? undefined : Math.max(1, Math.floor(times));
+  const remaining = times === undefined ? undefined : Math.floor(times);
   return { remaining, delayMs: options.delayMs };
 }
 
