@@ -106,5 +106,8 @@ suite('Check Agency Status and Refresh', () => {
 
     assert.deepEqual(requestsTo(h, 'POST'), []);
     assert.deepEqual(checkedTypes().sort(), [GAUSS, RDS]);
+    const tree = await snapshotTree(h.testing.agencies);
+    assert.match(typeNode(tree, RDS).description ?? '', /^granted/, describeTree(tree));
+    assert.match(typeNode(tree, GAUSS).description ?? '', /^not granted/, describeTree(tree));
   });
 });

@@ -41,12 +41,17 @@ suite('Credentials', () => {
   test('no setting and no settings file holds the keys', async () => {
     await configureAkSk(h);
 
-    const secrets = [h.emulator.accessKey, h.emulator.secretKey];
-    const values = settingsValues();
-    assert.ok(values.length > 0, 'the extension contributes no settings to inspect');
-    for (const secret of secrets) {
-      assert.ok(!JSON.stringify(values).includes(secret), 'a csms setting holds a credential');
-      for (const file of await readSettingsFiles(h.testing.logUri)) {
+    const values = JSON.stringify(settingsValues());
+    const files = await readSettingsFiles(h.testing.logUri);
+    // The endpoint setting points at the emulator: finding it proves the search looked somewhere.
+    assert.ok(values.includes(h.emulator.url), 'the csms settings were not read');
+    assert.ok(
+      files.some((file) => file.text.includes(h.emulator.url)),
+      'no settings file found',
+    );
+    for (const secret of [h.emulator.accessKey, h.emulator.secretKey]) {
+      assert.ok(!values.includes(secret), 'a csms setting holds a credential');
+      for (const file of files) {
         assert.ok(!file.text.includes(secret), `${file.path} holds a credential`);
       }
     }
