@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { Agent, request } from 'node:http';
 import type { Socket } from 'node:net';
 import { startEmulator, type Emulator } from '../emulator/emulator';
-import { sdkDate } from '../emulator/sdkSignedCall';
+import { sdkDate, sendWire, signWithSdk } from '../emulator/sdkSignedCall';
 import {
   createAgencies,
   grantedStatus,
@@ -183,6 +183,27 @@ describe('emulator', function () {
         assert.equal(body.error_code, 'APIGW.0301');
         assert.match(String(body.error_msg), /verify aksk signature fail/);
       }
+    });
+
+    it('refuses a signed create whose body was changed on the way', async function () {
+      const wire = signWithSdk(
+        emulator.url,
+        {
+          method: 'POST',
+          segments: ['v1', 'csms', 'agencies'],
+          query: [],
+          body: { secret_type: 'RDS-FG' },
+          headers: { 'X-Project-Id': emulator.projectId },
+          date: sdkDate(new Date()),
+        },
+        emulator,
+      );
+      const tampered = { ...wire, body: Buffer.from('{"secret_type":"RDS-FH"}') };
+      const response = await sendWire(emulator.url, tampered);
+
+      assert.equal(tampered.body.length, wire.body.length);
+      assert.equal(response.status, 401);
+      assert.match(String(jsonOf(response).error_msg), /verify aksk signature fail/);
     });
 
     it('refuses a request that carries neither a signature nor a token', async function () {

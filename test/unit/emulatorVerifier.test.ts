@@ -97,7 +97,7 @@ describe('emulator verifier against the official SDK signer', function () {
   }
 
   it(`accepts ${RUNS} SDK-signed requests and rejects every one-byte mutation of each`, async function () {
-    const tally = { verified: 0, rejected: 0, repeatedKeys: 0, bodies: 0, nonAscii: 0 };
+    const tally = { verified: 0, rejected: 0, ...emptyCoverage() };
 
     await fc.assert(
       fc.asyncProperty(withRepeats, fc.nat(), async (spec, pick) => {
@@ -125,6 +125,12 @@ describe('emulator verifier against the official SDK signer', function () {
     assert.ok(tally.repeatedKeys > 20, `repeated keys covered (${tally.repeatedKeys})`);
     assert.ok(tally.bodies > 20, `bodies covered (${tally.bodies})`);
     assert.ok(tally.nonAscii > 20, `non-ASCII paths covered (${tally.nonAscii})`);
+    assert.ok(tally.reserved > 20, `reserved path characters covered (${tally.reserved})`);
+    assert.ok(
+      tally.posts > 20 && tally.gets > 20,
+      `both methods covered (${tally.gets}/${tally.posts})`,
+    );
+    assert.ok(tally.extraHeaders > 20, `extra headers covered (${tally.extraHeaders})`);
   });
 
   it('rejects a signature made with another secret key', async function () {
@@ -258,13 +264,29 @@ function nextOfKind(character: string): string {
   return alphabet[(alphabet.indexOf(character) + 1) % alphabet.length];
 }
 
-function countCoverage(
-  spec: CallSpec,
-  tally: { repeatedKeys: number; bodies: number; nonAscii: number },
-): void {
+type Coverage = ReturnType<typeof emptyCoverage>;
+
+function emptyCoverage() {
+  return {
+    repeatedKeys: 0,
+    bodies: 0,
+    nonAscii: 0,
+    reserved: 0,
+    gets: 0,
+    posts: 0,
+    extraHeaders: 0,
+  };
+}
+
+function countCoverage(spec: CallSpec, tally: Coverage): void {
   const keys = spec.query.map(([key]) => key);
+  const path = spec.segments.join('/');
   tally.repeatedKeys += new Set(keys).size < keys.length ? 1 : 0;
   tally.bodies += spec.body !== undefined ? 1 : 0;
   // eslint-disable-next-line no-control-regex
-  tally.nonAscii += spec.segments.some((segment) => /[^\x00-\x7f]/.test(segment)) ? 1 : 0;
+  tally.nonAscii += /[^\x00-\x7f]/.test(path) ? 1 : 0;
+  tally.reserved += /[:@!$&()*+,;=[\]%]/.test(path) ? 1 : 0;
+  tally.gets += spec.method === 'GET' ? 1 : 0;
+  tally.posts += spec.method === 'POST' ? 1 : 0;
+  tally.extraHeaders += Object.keys(spec.headers).length > 0 ? 1 : 0;
 }
