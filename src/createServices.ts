@@ -21,33 +21,15 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const model = new AgencyModel();
   const credentials = new CredentialStore(context.secrets);
   const projectIds = new ProjectIdCache(context.globalState);
-  const scope = new AgencyScope(model, context.globalState, (error) =>
-    log.warn(`Could not keep the agencies in global state: ${String(error)}`),
-  );
-  const version = String(context.extension.packageJSON.version ?? '0.0.0');
-  const session = new Session({
-    credentials,
-    projectIds,
-    scope,
-    lockout: new LockoutGuard(),
-    logger: log,
-    masker: log.masker,
-    userAgent: `csms-agencies/${version} vscode/${vscode.version}`,
-  });
+  const session = createSession(context, { log, model, credentials, projectIds });
 
   const tree = new AgencyTreeProvider(model);
   const view = vscode.window.createTreeView('csms.agencies', { treeDataProvider: tree });
   const documents = new ExchangeDocumentProvider(model, log.masker);
-  context.subscriptions.push(
-    log,
-    credentials,
-    tree,
-    view,
-    vscode.workspace.registerTextDocumentContentProvider(EXCHANGE_SCHEME, documents),
-  );
+  const provider = vscode.workspace.registerTextDocumentContentProvider(EXCHANGE_SCHEME, documents);
+  context.subscriptions.push(log, credentials, tree, view, provider);
 
   let prompter: Prompter = windowPrompter;
-  let sync = Promise.resolve();
   return {
     prompter: () => prompter,
     setPrompter: (replacement) => (prompter = replacement ?? windowPrompter),
@@ -59,9 +41,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
     tree,
     view,
     inFlight: new InFlight(),
-    // Chained, so that several secret changes in a row are applied in order.
-    credentialsChanged: () =>
-      (sync = sync.then(() => applyCredentials(session)).catch(logFailure(log))),
+    credentialsChanged: serialised(() => applyCredentials(session), log),
     showExchange: async (secretType) => {
       const document = await vscode.workspace.openTextDocument(documents.uriFor(secretType));
       await vscode.window.showTextDocument(document, { preview: false });
@@ -69,12 +49,45 @@ export function createServices(context: vscode.ExtensionContext): Services {
   };
 }
 
+interface SessionParts {
+  log: CsmsLog;
+  model: AgencyModel;
+  credentials: CredentialStore;
+  projectIds: ProjectIdCache;
+}
+
+function createSession(context: vscode.ExtensionContext, parts: SessionParts): Session {
+  const { log, model, credentials, projectIds } = parts;
+  const scope = new AgencyScope(model, context.globalState, (error) =>
+    log.warn(`Could not keep the agencies in global state: ${String(error)}`),
+  );
+  const version = String(context.extension.packageJSON.version ?? '0.0.0');
+
+  // One lockout guard for the whole extension: failed authentications count across commands.
+  return new Session({
+    credentials,
+    projectIds,
+    scope,
+    lockout: new LockoutGuard(),
+    logger: log,
+    masker: log.masker,
+    userAgent: `csms-agencies/${version} vscode/${vscode.version}`,
+  });
+}
+
+/** Runs `task` after the previous run ends, so that changes in a row are applied in order. */
+function serialised(task: () => Promise<void>, log: CsmsLog): () => Promise<void> {
+  let last = Promise.resolve();
+  return () => {
+    last = last
+      .then(task)
+      .catch((error) => log.error(`Could not read the stored credentials: ${String(error)}`));
+    return last;
+  };
+}
+
 async function applyCredentials(session: Session): Promise<void> {
   const hasCredentials = await session.hasCredentials();
   await vscode.commands.executeCommand('setContext', 'csms.hasCredentials', hasCredentials);
   await session.syncScope();
-}
-
-function logFailure(log: CsmsLog): (error: unknown) => void {
-  return (error) => log.error(`Could not read the stored credentials: ${String(error)}`);
 }

@@ -39,8 +39,8 @@ export class Session {
   /** A client for the current settings, with the project id found and the model scoped to it. */
   async connect(signal: AbortSignal): Promise<Connection> {
     const credentials = await this.requireCredentials();
-    const region = readSettings().region;
-    const known = readSettings().projectId ?? this.deps.projectIds.get(region, credentials);
+    const { region, projectId: configured } = readSettings();
+    const known = configured ?? this.deps.projectIds.get(region, credentials);
     const projectId = known ?? (await this.discover(credentials, region, signal));
 
     this.deps.scope.enter(region, projectId);

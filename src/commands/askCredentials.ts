@@ -1,7 +1,7 @@
 /**
- * The prompts of Configure Credentials…: import from the SDK's environment variables or credentials
- * file when they hold keys, else the method and then each value, typed into boxes that warn about
- * unusual values without refusing them.
+ * The prompts of Configure Credentials…: an import from the SDK's environment variables or
+ * credentials file when they hold keys, else the method and then each value, typed into boxes
+ * that warn about unusual values without refusing them.
  */
 import * as os from 'node:os';
 import { readFile } from 'node:fs/promises';

@@ -47,11 +47,15 @@ export function isCancellation(error: unknown): boolean {
 
 function notificationText(error: unknown, context: ErrorContext): string {
   const t = localize;
+  // The operation is not part of the notification; the title already names it.
   const snapshot = snapshotError(error, 'create');
-  const requestId = snapshot.requestId
-    ? ` ${t('Request id: {requestId}', { requestId: snapshot.requestId })}`
-    : '';
-  return `${context.title} (${errorHeadline(snapshot, t)}). ${hintText(snapshot, t)}${requestId}`;
+  const text = t('{title} ({headline}). {hint}', {
+    title: context.title,
+    headline: errorHeadline(snapshot, t),
+    hint: hintText(snapshot, t),
+  });
+  const requestId = snapshot.requestId;
+  return requestId ? `${text} ${t('Request id: {requestId}', { requestId })}` : text;
 }
 
 function logFailure(services: Services, error: unknown, title: string): void {

@@ -1,7 +1,8 @@
 /**
  * Finds credentials the Huawei Cloud SDKs would use, so the user can import them instead of typing
  * them: the `HUAWEICLOUD_SDK_*` environment variables and the SDK credentials file (ini, moved by
- * `HUAWEICLOUD_SDK_CREDENTIALS_FILE`). Host-free: the environment and the file reader are passed in.
+ * `HUAWEICLOUD_SDK_CREDENTIALS_FILE`). Host-free: the environment and the file reader come in as
+ * arguments.
  */
 import * as path from 'node:path';
 import type { Credentials } from '../csms/types';
