@@ -15,6 +15,11 @@ import type { RecordedRequest } from './types';
 /** Larger bodies get the gateway's 413; nothing this API takes comes close. */
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
+interface ReceivedCall extends Call {
+  /** The body passed the cap and was dropped. */
+  oversized: boolean;
+}
+
 export async function handleRequest(
   state: EmulatorState,
   req: IncomingMessage,
@@ -22,18 +27,13 @@ export async function handleRequest(
 ): Promise<void> {
   const call = await receive(req, res);
   if (call.url.pathname.startsWith(CONTROL_PREFIX)) {
-    sendAnswer(
-      res,
-      answerControl(state, call, req.socket.remoteAddress),
-      call.requestId,
-      state.now(),
-    );
+    const answer = answerControl(state, call, req.socket.remoteAddress);
+    sendAnswer(res, answer, call.requestId, state.now());
     return;
   }
 
   const record = recordRequest(state, call);
-  const outcome =
-    call.request.body.length > MAX_BODY_BYTES ? tooLarge(call) : await route(state, call);
+  const outcome = call.oversized ? tooLarge(call) : await route(state, call);
   if (res.destroyed) {
     return;
   }
@@ -60,32 +60,41 @@ async function route(state: EmulatorState, call: Call): Promise<Outcome> {
   return apiNotFound(call.requestId);
 }
 
-async function receive(req: IncomingMessage, res: ServerResponse): Promise<Call> {
+async function receive(req: IncomingMessage, res: ServerResponse): Promise<ReceivedCall> {
   const body = await readBody(req);
   const target = req.url ?? '/';
   const controller = new AbortController();
   res.on('close', () => controller.abort());
 
   return {
-    request: { method: req.method ?? 'GET', target, headers: req.headers, body },
+    request: {
+      method: req.method ?? 'GET',
+      target,
+      headers: req.headers,
+      body: body ?? Buffer.alloc(0),
+    },
     url: new URL(target, 'http://emulator.invalid'),
     requestId: randomBytes(16).toString('hex'),
     signal: controller.signal,
+    oversized: body === undefined,
   };
 }
 
-/** Reads the whole body, but stops keeping bytes past the cap so a flood cannot fill memory. */
-async function readBody(req: IncomingMessage): Promise<Buffer> {
+/**
+ * Reads the whole body; past the cap it keeps reading (so the client can get its answer) but
+ * keeps nothing, and says the body was too large.
+ */
+async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     const bytes = chunk as Buffer;
     size += bytes.length;
-    if (size <= MAX_BODY_BYTES + 1) {
+    if (size <= MAX_BODY_BYTES) {
       chunks.push(bytes);
     }
   }
-  return Buffer.concat(chunks);
+  return size <= MAX_BODY_BYTES ? Buffer.concat(chunks) : undefined;
 }
 
 function recordRequest(state: EmulatorState, call: Call): RecordedRequest {

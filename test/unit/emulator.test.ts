@@ -411,6 +411,15 @@ describe('emulator', function () {
       }
     });
 
+    it('answers 413 to a body over 8 MiB instead of keeping it', async function () {
+      const body = 'x'.repeat(8 * 1024 * 1024 + 1);
+      const response = await plainCall(emulator, 'POST', '/v1/csms/agencies', {}, body);
+
+      assert.equal(response.status, 413);
+      assert.equal(jsonOf(response).error_code, 'APIGW.0201');
+      assert.equal(emulator.requests[0].body, '');
+    });
+
     it('records each request with its credentials, query, body and status', async function () {
       await createAgencies(emulator);
       await grantedStatus(emulator);
