@@ -13,6 +13,7 @@ import {
   waitUntil,
   type Harness,
 } from './harness';
+import { contextMenu } from './contextMenu';
 import { describeTree, plain, snapshotTree, typeNode, type TreeNode } from './treeSnapshot';
 
 const RDS = 'RDS-FG';
@@ -58,8 +59,10 @@ suite('Create Service Agency', () => {
     for (const agency of node.children) {
       assert.match(agency.description ?? '', /^[0-9a-f]{32}$/, `${agency.label} shows no id`);
       assert.equal(agency.icon, 'pass');
+      assertMenu(agency, ['csms.copyAgencyId', 'csms.copyAgencyName', 'csms.showDetails']);
     }
     assert.match(node.description ?? '', /^granted/);
+    assertMenu(node, ['csms.showDetails']);
     assert.deepEqual(h.prompter.messagesOf('warning'), []);
     assert.deepEqual(h.prompter.messagesOf('error'), []);
   });
@@ -89,6 +92,7 @@ suite('Create Service Agency', () => {
     assert.equal(created.length, 1, describeTree([node]));
     assert.equal(failed[0].label, RDS_AGENCIES[1]);
     assert.equal(failed[0].description, QUOTA_ERROR);
+    assert.ok(!contextMenu(failed[0].contextValue).includes('csms.copyAgencyId'));
   });
 
   test('a 401 from clock skew becomes an error node that explains the skew', async () => {
@@ -100,7 +104,9 @@ suite('Create Service Agency', () => {
     assert.ok(error, `no error among ${JSON.stringify(h.prompter.messages)}`);
     assert.ok(error.actions.includes('Configure Credentials'), `actions: ${error.actions}`);
 
-    const tooltip = errorChild(await rdsNode()).tooltip ?? '';
+    const errorNode = errorChild(await rdsNode());
+    assertMenu(errorNode, ['csms.retry']);
+    const tooltip = errorNode.tooltip ?? '';
     assert.match(tooltip, /\b401\b/);
     assert.match(tooltip, /APIGW\.0301/);
     assert.match(tooltip, /\b(19|20) min\b.*\bbehind\b/);
@@ -179,3 +185,10 @@ suite('Create Service Agency', () => {
     assert.equal((await rdsNode()).children.length, RDS_AGENCIES.length);
   });
 });
+
+/** The node's context menu offers at least these commands. */
+function assertMenu(node: TreeNode, commands: string[]): void {
+  const menu = contextMenu(node.contextValue);
+  const missing = commands.filter((command) => !menu.includes(command));
+  assert.deepEqual(missing, [], `${node.label} (${node.contextValue}) offers only ${menu}`);
+}
