@@ -56,8 +56,11 @@ function authenticateAkSk(
   const lockedMs = state.lockouts.remainingMs(claim.accessKey);
   if (lockedMs > 0) {
     const seconds = Math.ceil(lockedMs / 1000);
-    const detail = `the access key ${claim.accessKey} is locked after too many failed authentications, retry in ${seconds} seconds`;
-    return refuse(detail, requestId);
+    const reason = 'is locked after too many failed authentications';
+    return refuse(
+      `the access key ${claim.accessKey} ${reason}, retry in ${seconds} seconds`,
+      requestId,
+    );
   }
 
   const problem = signatureProblem(state, request, claim);
@@ -84,14 +87,14 @@ function signatureProblem(
 
   const serverNow = state.now();
   if (Math.abs(serverNow.getTime() - signedAt) > state.config.maxSkewMs) {
-    const serverTime = formatSdkDate(serverNow);
-    return `calc aksk signature fail:signature expired, signature time:${sentDate},server time:${serverTime}`;
+    const times = `signature time:${sentDate},server time:${formatSdkDate(serverNow)}`;
+    return `calc aksk signature fail:signature expired, ${times}`;
   }
 
   const account = state.config.accounts.find((known) => known.accessKey === claim.accessKey);
   const names = claim.signedHeaders.map((name) => name.toLowerCase());
-  const datesAndHostSigned = names.includes('x-sdk-date') && names.includes('host');
-  if (!account || !datesAndHostSigned || !verifySignature(request, claim, account.secretKey)) {
+  const dateAndHostSigned = names.includes('x-sdk-date') && names.includes('host');
+  if (!account || !dateAndHostSigned || !verifySignature(request, claim, account.secretKey)) {
     return SIGNATURE_FAIL;
   }
 

@@ -42,7 +42,8 @@ function setScenario(state: EmulatorState, call: Call): Answer {
   const input = parseObject(call.request.body);
   const name = input?.name ?? undefined;
   if (input === undefined || (name !== undefined && !isScenarioName(name))) {
-    const message = `Expected {"name": one of ${SCENARIO_NAMES.join(', ')} or null, "times"?, "delayMs"?}.`;
+    const names = SCENARIO_NAMES.join(', ');
+    const message = `Expected {"name": one of ${names} or null, "times"?, "delayMs"?}.`;
     return gatewayError(400, 'EMU.0400', message, call.requestId);
   }
 

@@ -120,7 +120,7 @@ describe('emulator', function () {
       assert.deepEqual(jsonOf(other), { agency_granted: 'false' });
     });
 
-    it('answers 400 with a CSMS error for an unknown, missing or unreadable secret type', async function () {
+    it('answers 400 (CSMS error) to an unknown, missing or unreadable secret type', async function () {
       const answers = [
         await createAgencies(emulator, 'MySQL-FG'),
         await grantedStatus(emulator, 'MySQL-FG'),
@@ -156,7 +156,7 @@ describe('emulator', function () {
       assert.ok(serverTime > sdkDate(new Date(sent.getTime() + 15 * MINUTE)), message);
     });
 
-    it('refuses a date ahead once the server clock is shifted back, and its Date shows it', async function () {
+    it('refuses a date ahead of a server clock set back, whose Date shows it', async function () {
       emulator.setClockOffset(-20 * MINUTE);
       const response = await grantedStatus(emulator);
 
@@ -242,7 +242,7 @@ describe('emulator', function () {
       assert.equal(noToken.status, 401);
     });
 
-    it('accepts the default keys with or without their security token, never a wrong one', async function () {
+    it('takes the default keys with or without their security token, not a wrong one', async function () {
       const project = { 'X-Project-Id': emulator.projectId };
       const call = (headers: Record<string, string>) =>
         signedCall(emulator, 'GET', { query: [['secret_type', 'RDS-FG']], headers });
@@ -279,7 +279,7 @@ describe('emulator', function () {
   describe('lockout', function () {
     const wrongKeys = () => ({ accessKey: emulator.accessKey, secretKey: 'y'.repeat(40) });
 
-    it('locks the key pair after five failures, even for a good signature, until the window ends', async function () {
+    it('locks after five failures, a good signature included, until the window ends', async function () {
       for (let attempt = 1; attempt <= 5; attempt += 1) {
         const failed = await signedCall(emulator, 'GET', { keys: wrongKeys() });
         assert.match(String(jsonOf(failed).error_msg), /verify aksk signature fail/);
@@ -337,7 +337,7 @@ describe('emulator', function () {
   });
 
   describe('IAM projects', function () {
-    it('lists the region project with its id, domain and links, signed without a project', async function () {
+    it('lists the region project with id, domain and links, signed without a project', async function () {
       const response = await signedCall(emulator, 'GET', {
         segments: ['v3', 'projects'],
         query: [['name', 'cn-north-4']],
@@ -444,7 +444,7 @@ describe('emulator', function () {
       assert.deepEqual(jsonOf(await grantedStatus(emulator)), { agency_granted: 'false' });
     });
 
-    it('closes while a client holds a keep-alive connection open, ending that connection', async function () {
+    it('ends a held keep-alive connection on close()', async function () {
       const agent = new Agent({ keepAlive: true });
       try {
         const socket = await holdKeepAliveConnection(emulator, agent);
