@@ -134,9 +134,10 @@ async function keepAnyway(
   value: string,
 ): Promise<boolean> {
   const warning = checkCredentialInput(field, value, localize)?.message;
+  // Typing it again comes first: Enter on a doubtful key should not be what keeps it.
   const items = [
-    { label: vscode.l10n.t('Keep this value'), keep: true },
     { label: vscode.l10n.t('Enter it again'), keep: false },
+    { label: vscode.l10n.t('Keep this value'), keep: true },
   ];
   const picked = await services.prompter().pick('keepSuspiciousValue', items, {
     placeHolder: warning,
