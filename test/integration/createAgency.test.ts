@@ -3,14 +3,15 @@
  * failure, the gateway's refusals, a timeout and a cancel, and that a double click sends one create.
  */
 import * as assert from 'node:assert/strict';
-import * as vscode from 'vscode';
 import {
   AGENCIES_PATH,
   harness,
   requestsTo,
   resetWithCredentials,
   run,
+  SCRATCH_REGION,
   waitUntil,
+  withSetting,
   type Harness,
 } from './harness';
 import { contextMenu } from './contextMenu';
@@ -41,7 +42,7 @@ suite('Create Service Agency', () => {
     const errors = node.children.filter(
       (child) => child.icon === 'error' && /error/.test(child.contextValue ?? ''),
     );
-    assert.equal(errors.length, 1, `expected one error node under ${RDS}: ${describeTree([node])}`);
+    assert.equal(errors.length, 1, `expected one error node: ${describeTree([node])}`);
     return errors[0];
   }
 
@@ -73,6 +74,33 @@ suite('Create Service Agency', () => {
     const [post] = requestsTo(h, 'POST');
     assert.deepEqual(JSON.parse(post.body), { secret_type: RDS });
     assert.deepEqual(h.prompter.prompts, []);
+  });
+
+  test('"Other secret type…" refuses a value that is not letters, digits and dashes', async () => {
+    h.prompter.answerPick('secretType', { other: true }).answerInput('otherSecretType', 'RDS FG;');
+
+    await run('csms.createAgency');
+
+    assert.deepEqual(
+      h.prompter.refusedInputs.map((input) => input.value),
+      ['RDS FG;'],
+    );
+    assert.deepEqual(requestsTo(h, 'POST'), []);
+  });
+
+  test('"Other secret type…" sends the type as typed and shows the 400 it gets', async () => {
+    h.prompter.answerPick('secretType', { other: true }).answerInput('otherSecretType', 'Redis-FG');
+
+    // In a region of its own, so that the refused type never shows in the other tests' tree.
+    const tree = await withSetting('region', SCRATCH_REGION, async () => {
+      await run('csms.createAgency');
+      return snapshotTree(h.testing.agencies);
+    });
+
+    const [post] = requestsTo(h, 'POST');
+    assert.deepEqual(JSON.parse(post.body), { secret_type: 'Redis-FG' });
+    const error = errorChild(typeNode(tree, 'Redis-FG'));
+    assert.match(error.description ?? '', /^400 CSMS\.0201: Invalid secret_type/);
   });
 
   test('a partial failure warns how many of how many, and shows the failed agency', async () => {
@@ -143,16 +171,9 @@ suite('Create Service Agency', () => {
   });
 
   test('a create that outlives csms.requestTimeoutSeconds fails with a timeout', async () => {
-    const config = vscode.workspace.getConfiguration('csms');
-    const previous = config.inspect<number>('requestTimeoutSeconds')?.globalValue;
-    await config.update('requestTimeoutSeconds', 1, vscode.ConfigurationTarget.Global);
     h.emulator.setScenario('slow', { delayMs: 5_000 });
 
-    try {
-      await run('csms.createAgency', RDS);
-    } finally {
-      await config.update('requestTimeoutSeconds', previous, vscode.ConfigurationTarget.Global);
-    }
+    await withSetting('requestTimeoutSeconds', 1, () => run('csms.createAgency', RDS));
 
     const [error] = h.prompter.messagesOf('error');
     assert.ok(error, `no error among ${JSON.stringify(h.prompter.messages)}`);

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
   AGENCIES_PATH,
-  configureAkSk,
+  configure,
   forgetRequests,
   harness,
   requestsTo,
@@ -29,9 +29,8 @@ suite('Credentials', () => {
   });
 
   test('access keys are verified at once and the user is told they work', async () => {
-    await configureAkSk(h);
+    await configure(h, 'aksk');
 
-    assert.deepEqual(h.prompter.unanswered(), []);
     assert.deepEqual(h.prompter.messagesOf('error'), []);
     const [info] = h.prompter.messagesOf('info');
     assert.match(info?.text ?? '', /credentials work/i, JSON.stringify(h.prompter.messages));
@@ -39,7 +38,7 @@ suite('Credentials', () => {
   });
 
   test('no setting and no settings file holds the keys', async () => {
-    await configureAkSk(h);
+    await configure(h, 'aksk');
 
     const values = JSON.stringify(settingsValues());
     const files = await readSettingsFiles(h.testing.logUri);
@@ -58,7 +57,7 @@ suite('Credentials', () => {
   });
 
   test('the stored access key signs the next request', async () => {
-    await configureAkSk(h);
+    await configure(h, 'aksk');
     forgetRequests(h);
 
     await run('csms.checkAgency', 'RDS-FG');
@@ -72,19 +71,14 @@ suite('Credentials', () => {
   });
 
   test('secrets are typed into password boxes that survive a focus change', async () => {
-    h.prompter
-      .answerPick('credentialMethod', { method: 'temporary' })
-      .answerInput('accessKey', h.emulator.accessKey)
-      .answerInput('secretKey', h.emulator.secretKey)
-      .answerInput('securityToken', h.emulator.securityToken);
+    await configure(h, 'temporary');
+    await configure(h, 'token');
 
-    await run('csms.configureCredentials');
-
-    const boxes = h.prompter.prompts.filter((prompt) => prompt.id !== 'accessKey');
-    const secretBoxes = boxes.filter((prompt) => prompt.kind === 'input');
+    const inputs = h.prompter.prompts.filter((prompt) => prompt.kind === 'input');
+    const secretBoxes = inputs.filter((prompt) => prompt.id !== 'accessKey');
     assert.deepEqual(
       secretBoxes.map((prompt) => prompt.id),
-      ['secretKey', 'securityToken'],
+      ['secretKey', 'securityToken', 'token'],
     );
     for (const box of secretBoxes) {
       const options = box.options as vscode.InputBoxOptions;
@@ -94,12 +88,7 @@ suite('Credentials', () => {
   });
 
   test('temporary keys send their security token with every request', async () => {
-    h.prompter
-      .answerPick('credentialMethod', { method: 'temporary' })
-      .answerInput('accessKey', h.emulator.accessKey)
-      .answerInput('secretKey', h.emulator.secretKey)
-      .answerInput('securityToken', h.emulator.securityToken);
-    await run('csms.configureCredentials');
+    await configure(h, 'temporary');
 
     await run('csms.checkAgency', 'RDS-FG');
 
@@ -110,14 +99,12 @@ suite('Credentials', () => {
   });
 
   test('an IAM token is verified and sent as X-Auth-Token, never signed', async () => {
-    h.prompter
-      .answerPick('credentialMethod', { method: 'token' })
-      .answerInput('token', h.emulator.token);
-    await run('csms.configureCredentials');
+    await configure(h, 'token');
 
     await run('csms.checkAgency', 'RDS-FG');
 
     assert.deepEqual(h.prompter.messagesOf('error'), []);
+    assert.match(h.prompter.messagesOf('info')[0]?.text ?? '', /credentials work/i);
     const [check] = requestsTo(h, 'GET');
     assert.ok(check, 'the check sent no request');
     assert.equal(check.headers['x-auth-token'], h.emulator.token);
@@ -125,7 +112,7 @@ suite('Credentials', () => {
   });
 
   test('Clear Credentials returns the view to its welcome state and stops requests', async () => {
-    await configureAkSk(h);
+    await configure(h, 'aksk');
     await run('csms.createAgency', 'RDS-FG');
     assert.notDeepEqual(await snapshotTree(h.testing.agencies), []);
 

@@ -12,6 +12,10 @@ import { ScriptedPrompter } from './scriptedPrompter';
 const EXTENSION_ID = 'csms-tools.csms-agencies';
 export const AGENCIES_PATH = '/v1/csms/agencies';
 
+/** A second region with a project of its own, for results that must not show in the main one. */
+export const SCRATCH_REGION = 'cn-east-3';
+export const SCRATCH_PROJECT_ID = '5d1e7c9a3b2f4e6d8a0c1b3e5f7a9c2d';
+
 export interface Harness {
   emulator: Emulator;
   testing: CsmsExtensionApi['testing'];
@@ -44,7 +48,8 @@ async function startHarness(): Promise<Harness> {
   }
   const { testing } = await extension.activate();
   const launcherPort = Number(process.env.CSMS_EMULATOR_PORT) || 0;
-  const emulator = await startEmulator({ port: launcherPort });
+  const projects = [{ id: SCRATCH_PROJECT_ID, name: SCRATCH_REGION }];
+  const emulator = await startEmulator({ port: launcherPort, projects });
   if (launcherPort === 0) {
     await pointSettingsAt(emulator);
   }
@@ -74,20 +79,61 @@ export async function resetAll(h: Harness): Promise<void> {
 /** Clean start, then AK/SK credentials configured and the messages they caused forgotten. */
 export async function resetWithCredentials(h: Harness): Promise<void> {
   await resetAll(h);
-  await configureAkSk(h);
+  await configure(h, 'aksk');
   forgetRequests(h);
   h.prompter.clear();
 }
 
-export async function configureAkSk(h: Harness): Promise<void> {
-  h.prompter
-    .answerPick('credentialMethod', { method: 'aksk' })
-    .answerInput('accessKey', h.emulator.accessKey)
-    .answerInput('secretKey', h.emulator.secretKey);
+export type CredentialMethod = 'aksk' | 'temporary' | 'token';
+
+/** Runs Configure Credentials… typing the emulator's keys for `method`, as a person would. */
+export async function configure(h: Harness, method: CredentialMethod): Promise<void> {
+  const { prompter, emulator } = h;
+  prompter.answerPick('credentialMethod', { method });
+  if (method === 'token') {
+    prompter.answerInput('token', emulator.token);
+  } else {
+    prompter
+      .answerInput('accessKey', emulator.accessKey)
+      .answerInput('secretKey', emulator.secretKey);
+  }
+  if (method === 'temporary') {
+    prompter.answerInput('securityToken', emulator.securityToken);
+  }
+
   await run('csms.configureCredentials');
+
+  const offScript = [...prompter.unanswered(), ...prompter.pending()];
+  if (offScript.length > 0 || prompter.refusedInputs.length > 0) {
+    const refused = prompter.refusedInputs.map((input) => `${input.id}: ${input.reason}`);
+    throw new Error(`Configure Credentials went off script: ${[...offScript, ...refused]}`);
+  }
 }
 
-export function run<T = unknown>(command: string, ...args: unknown[]): Thenable<T> {
+/** Runs `task`, then puts the user's `csms.<key>` back as it was, whatever the task changed. */
+export async function keepingSetting<T>(key: string, task: () => Promise<T>): Promise<T> {
+  const previous = csmsConfig().inspect(key)?.globalValue;
+  try {
+    return await task();
+  } finally {
+    await csmsConfig().update(key, previous, vscode.ConfigurationTarget.Global);
+  }
+}
+
+/** Runs `task` with the user's `csms.<key>` set to `value`, and restores it after. */
+export function withSetting<T>(key: string, value: unknown, task: () => Promise<T>): Promise<T> {
+  return keepingSetting(key, async () => {
+    await csmsConfig().update(key, value, vscode.ConfigurationTarget.Global);
+    return task();
+  });
+}
+
+export function csmsConfig(): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration('csms');
+}
+
+/** Runs a command as the palette, a keybinding or a tree menu would. */
+export async function run<T = unknown>(command: string, ...args: unknown[]): Promise<T> {
   return vscode.commands.executeCommand<T>(command, ...args);
 }
 

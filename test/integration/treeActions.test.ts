@@ -5,12 +5,17 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
+  configure,
+  csmsConfig,
   forgetRequests,
   harness,
+  keepingSetting,
   requestsTo,
   resetAll,
   resetWithCredentials,
   run,
+  SCRATCH_PROJECT_ID,
+  SCRATCH_REGION,
   type Harness,
 } from './harness';
 import { describeTree, snapshotTree, typeNode, type TreeNode } from './treeSnapshot';
@@ -71,12 +76,7 @@ suite('Tree actions', () => {
 
   test('Show Details hides the security token of temporary keys', async () => {
     await resetAll(h);
-    h.prompter
-      .answerPick('credentialMethod', { method: 'temporary' })
-      .answerInput('accessKey', h.emulator.accessKey)
-      .answerInput('secretKey', h.emulator.secretKey)
-      .answerInput('securityToken', h.emulator.securityToken);
-    await run('csms.configureCredentials');
+    await configure(h, 'temporary');
     await run('csms.createAgency', RDS);
 
     const text = await detailsOf((await rdsNode()).element);
@@ -88,10 +88,7 @@ suite('Tree actions', () => {
 
   test('Show Details hides the IAM token', async () => {
     await resetAll(h);
-    h.prompter
-      .answerPick('credentialMethod', { method: 'token' })
-      .answerInput('token', h.emulator.token);
-    await run('csms.configureCredentials');
+    await configure(h, 'token');
     await run('csms.createAgency', RDS);
 
     const text = await detailsOf((await rdsNode()).element);
@@ -118,18 +115,21 @@ suite('Tree actions', () => {
     assert.equal(requestsTo(h, 'POST').length, 2);
   });
 
-  test('Select Region… changes csms.region', async () => {
-    const config = () => vscode.workspace.getConfiguration('csms');
-    const previous = config().inspect<string>('region')?.globalValue;
-    const other = config().get('region') === 'cn-east-3' ? 'cn-south-1' : 'cn-east-3';
-    h.prompter.answerPick('region', { region: other });
+  test('Select Region… sends the next calls to that region, whose tree is its own', async () => {
+    await run('csms.createAgency', RDS);
+    forgetRequests(h);
+    h.prompter.answerPick('region', { region: SCRATCH_REGION });
 
-    try {
+    const tree = await keepingSetting('region', async () => {
       await run('csms.selectRegion');
-      assert.equal(config().get('region'), other);
-    } finally {
-      await config().update('region', previous, vscode.ConfigurationTarget.Global);
-    }
+      await run('csms.checkAgency', 'GaussDB-FG');
+      assert.equal(csmsConfig().get('region'), SCRATCH_REGION);
+      return snapshotTree(h.testing.agencies);
+    });
+
+    const [check] = requestsTo(h, 'GET');
+    assert.equal(check?.headers['x-project-id'], SCRATCH_PROJECT_ID);
+    assert.ok(!tree.some((node) => node.label === RDS), describeTree(tree));
   });
 
   test('Show Log runs without an error', async () => {
