@@ -13,7 +13,10 @@ export type AgencyNode =
   | { kind: 'agency'; id: string; secretType: string; agency: Agency }
   | { kind: 'error'; id: string; secretType: string; error: ErrorSnapshot };
 
-/** A tree item in plain data; `tooltip` is Markdown. */
+/**
+ * A tree item in plain data. `tooltip` (Markdown) is only filled for error nodes, which are few and
+ * whose tooltip is the point; the others build theirs on hover, through `tooltipOf`.
+ */
 export interface NodeView {
   label: string;
   description?: string;
@@ -54,12 +57,24 @@ export function typeNode(secretType: string): AgencyNode {
 
 export function describeNode(model: AgencyModel, node: AgencyNode, text: NodeText): NodeView {
   if (node.kind === 'agency') {
-    return describeAgency(node.agency, text);
+    return describeAgency(node.agency);
   }
   if (node.kind === 'error') {
     return describeError(node.error, model.get(node.secretType), text);
   }
   return describeType(node.secretType, model.get(node.secretType), text);
+}
+
+/** The node's Markdown tooltip, built when the view asks for it. */
+export function tooltipOf(model: AgencyModel, node: AgencyNode, text: NodeText): string {
+  if (node.kind === 'agency') {
+    return agencyTooltip(node.agency, text.t);
+  }
+  if (node.kind === 'error') {
+    return errorTooltip(errorLabel(node.error, text.t), node.error, text.t);
+  }
+  const state = model.get(node.secretType);
+  return typeTooltip(node.secretType, state, typeDescription(state, text), text.t);
 }
 
 function agencyNode(secretType: string, agency: Agency): AgencyNode {
@@ -71,31 +86,31 @@ function errorNode(secretType: string, error: ErrorSnapshot): AgencyNode {
 }
 
 function describeType(secretType: string, state: TypeState | undefined, text: NodeText): NodeView {
-  const status = statusText(state?.status ?? 'unknown', text.t);
-  const time = state?.checkedAt === undefined ? undefined : text.formatTime(state.checkedAt);
-  const description = time ? `${status} · ${time}` : status;
   const tokens = ['secretType', state?.lastExchange ? 'hasExchange' : ''];
 
   return {
     label: secretType,
-    description,
-    tooltip: typeTooltip(secretType, state, description, text.t),
+    description: typeDescription(state, text),
     icon: STATUS_ICONS[state?.status ?? 'unknown'],
     contextValue: joinTokens(tokens),
     collapsible: (state?.agencies.length ?? 0) > 0 || state?.lastError !== undefined,
   };
 }
 
-function describeAgency(agency: Agency, text: NodeText): NodeView {
+/** "granted · 16:05:12": the status, then when it was last learnt. */
+function typeDescription(state: TypeState | undefined, text: NodeText): string {
+  const status = statusText(state?.status ?? 'unknown', text.t);
+  const time = state?.checkedAt === undefined ? undefined : text.formatTime(state.checkedAt);
+  return time ? `${status} · ${time}` : status;
+}
+
+function describeAgency(agency: Agency): NodeView {
   const failed = agency.errorMessage !== undefined;
   const tokens = ['agency', failed ? 'failed' : 'created', agency.id ? 'hasId' : '', 'hasExchange'];
-  const detail = failed ? agency.errorMessage : agency.id;
-  const state = failed ? text.t('Not created') : text.t('Created');
 
   return {
     label: agency.name,
-    description: detail,
-    tooltip: `**${escapeMarkdown(agency.name)}** — ${state}\n\n${escapeMarkdown(detail ?? '')}`,
+    description: failed ? agency.errorMessage : agency.id,
     icon: failed
       ? { id: 'error', color: 'errorForeground' }
       : { id: 'pass', color: 'charts.green' },
@@ -109,7 +124,7 @@ function describeError(
   state: TypeState | undefined,
   text: NodeText,
 ): NodeView {
-  const label = error.operation === 'create' ? text.t('Create failed') : text.t('Check failed');
+  const label = errorLabel(error, text.t);
   const tokens = ['error', 'retryable', state?.lastExchange ? 'hasExchange' : ''];
 
   return {
@@ -120,6 +135,17 @@ function describeError(
     contextValue: joinTokens(tokens),
     collapsible: false,
   };
+}
+
+function agencyTooltip(agency: Agency, t: Translate): string {
+  const failed = agency.errorMessage !== undefined;
+  const state = failed ? t('Not created') : t('Created');
+  const detail = (failed ? agency.errorMessage : agency.id) ?? '';
+  return `**${escapeMarkdown(agency.name)}** — ${state}\n\n${escapeMarkdown(detail)}`;
+}
+
+function errorLabel(error: ErrorSnapshot, t: Translate): string {
+  return error.operation === 'create' ? t('Create failed') : t('Check failed');
 }
 
 /** One line for the node: the server's own message when there is one, else the hint. */

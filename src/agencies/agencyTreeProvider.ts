@@ -10,6 +10,7 @@ import {
   describeNode,
   parentNode,
   rootNodes,
+  tooltipOf,
   type AgencyNode,
   type NodeText,
 } from './agencyNodes';
@@ -48,6 +49,12 @@ export class AgencyTreeProvider implements vscode.TreeDataProvider<AgencyNode>, 
     item.tooltip = view.tooltip === undefined ? undefined : new vscode.MarkdownString(view.tooltip);
     item.iconPath = new vscode.ThemeIcon(view.icon.id, themeColor(view.icon.color));
     item.contextValue = view.contextValue;
+    return item;
+  }
+
+  /** Tooltips of agencies and types are built on hover, not for every item of a large tree. */
+  resolveTreeItem(item: vscode.TreeItem, node: AgencyNode): vscode.TreeItem {
+    item.tooltip ??= new vscode.MarkdownString(tooltipOf(this.model, node, this.text));
     return item;
   }
 

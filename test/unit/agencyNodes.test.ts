@@ -7,6 +7,7 @@ import {
   describeNode,
   parentNode,
   rootNodes,
+  tooltipOf,
   type AgencyNode,
   type NodeText,
 } from '../../src/agencies/agencyNodes';
@@ -146,6 +147,16 @@ describe('agency tree nodes', () => {
     const tooltip = viewOf(model, error).tooltip ?? '';
 
     assert.ok(tooltip.includes('\\<img src=x\\> \\[click\\](command:evil) \\| broken'), tooltip);
+  });
+
+  it('explains agencies and types on hover', () => {
+    const model = partialCreate();
+    const [type] = rootNodes(model);
+    const [created, failed] = childNodes(model, type);
+
+    assert.match(tooltipOf(model, type, TEXT), /2 agencies, 1 failed/);
+    assert.match(tooltipOf(model, created, TEXT), /Created\n\n0123456789abcdef0123456789abcdef/);
+    assert.match(tooltipOf(model, failed, TEXT), /Not created\n\nAgency quota exceeded/);
   });
 
   it('falls back to the error message for failures without a hint', () => {
