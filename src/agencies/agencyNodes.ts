@@ -42,7 +42,9 @@ export function childNodes(model: AgencyModel, node: AgencyNode): AgencyNode[] {
   if (!state) {
     return [];
   }
-  const agencies = state.agencies.map((agency) => agencyNode(state.secretType, agency));
+  const agencies = state.agencies.map((agency, index) =>
+    agencyNode(state.secretType, agency, index),
+  );
   const error = state.lastError && errorNode(state.secretType, state.lastError);
   return error ? [error, ...agencies] : agencies;
 }
@@ -77,8 +79,10 @@ export function tooltipOf(model: AgencyModel, node: AgencyNode, text: NodeText):
   return typeTooltip(node.secretType, state, typeDescription(state, text), text.t);
 }
 
-function agencyNode(secretType: string, agency: Agency): AgencyNode {
-  return { kind: 'agency', id: `agency/${secretType}/${agency.name}`, secretType, agency };
+/** The position is in the id: a response naming one agency twice must not break the view. */
+function agencyNode(secretType: string, agency: Agency, index: number): AgencyNode {
+  const id = `agency/${secretType}/${index}/${agency.name}`;
+  return { kind: 'agency', id, secretType, agency };
 }
 
 function errorNode(secretType: string, error: ErrorSnapshot): AgencyNode {

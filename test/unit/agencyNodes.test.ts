@@ -168,6 +168,19 @@ describe('agency tree nodes', () => {
     assert.equal(viewOf(model, error).label, 'Check failed');
   });
 
+  it('gives each agency its own id even when the response names one twice', () => {
+    const model = new AgencyModel();
+    const twice = { name: 'csms_fgs_invoke_agency', id: '0123456789abcdef0123456789abcdef' };
+    model.recordCreate(
+      { secretType: 'RDS-FG', agencies: [twice, { ...twice }], exchange: exchange(200, '') },
+      0,
+    );
+
+    const ids = childNodes(model, rootNodes(model)[0]).map((node) => node.id);
+
+    assert.equal(new Set(ids).size, 2);
+  });
+
   it('gives every child its type as parent, so the view can reveal it', () => {
     const model = partialCreate();
     const [type] = rootNodes(model);
