@@ -2,19 +2,21 @@
 // offline host, its web workbench in headless Chromium, the tests passed in the `payload` URL
 // parameter, and the result taken from the exit code the workbench reports.
 // Usage: node test/host/headless.mjs [--vsix <file>] [--tests <dir>] [--extension <dir>]
-//                                    [--timeout <seconds>] [--keep]
+//                                    [--timeout <seconds>] [--keep] [--log <level>]
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { format, parseArgs } from 'node:util';
 
 import { openBrowser, workbenchUrl } from './browser.mjs';
 import { repoRoot } from './install.mjs';
 import {
+  createRunFolders,
   emulatorSettings,
   freePort,
   installVsix,
-  serverFolders,
+  isolatedEnv,
+  PLAIN_WORKBENCH,
   startServer,
   writeSettings,
 } from './server.mjs';
@@ -45,6 +47,8 @@ const { values: options } = parseArgs({
     extension: { type: 'string', default: repoRoot },
     timeout: { type: 'string', default: '600' },
     keep: { type: 'boolean', default: false },
+    // The benchmark runs at info, the level users have: trace logging costs time it would count.
+    log: { type: 'string', default: 'trace' },
   },
 });
 
@@ -67,9 +71,9 @@ process.on('SIGTERM', () => void finish(143));
 
 async function main() {
   const mode = options.vsix ? 'package' : 'development';
-  const folders = serverFolders(await runFolder(mode));
+  const folders = await createRunFolders(mode);
   const emulatorPort = await freePort();
-  await writeSettings(folders, { machine: emulatorSettings(emulatorPort) });
+  await writeSettings(folders, { machine: emulatorSettings(emulatorPort), user: PLAIN_WORKBENCH });
 
   const extensionPath = options.vsix
     ? await installPackaged(folders, path.resolve(options.vsix))
@@ -77,10 +81,10 @@ async function main() {
   console.log(`[headless] ${mode} run: extension ${extensionPath}`);
 
   const server = await startServer(folders, {
-    env: { CSMS_EMULATOR_PORT: String(emulatorPort) },
+    env: isolatedEnv(folders, { CSMS_EMULATOR_PORT: String(emulatorPort) }),
     // The suite searches the extension's trace-level log for secrets. The server ignores the
     // per-extension form (--log <id>:trace), so the whole server runs at trace.
-    logLevel: 'trace',
+    logLevel: options.log,
   });
   cleanups.push(async () => server.stop());
   console.log(`[headless] VS Code server on ${server.url}, emulator port ${emulatorPort}`);
@@ -92,15 +96,6 @@ async function main() {
     console.log(`[headless] server data and logs kept in ${folders.dataDir}`);
   }
   return code;
-}
-
-// One folder per run, so that parallel runs from the same tree never share a profile.
-async function runFolder(mode) {
-  const runs = path.join(repoRoot, '.vscode-test', 'runs');
-  await mkdir(runs, { recursive: true });
-  const dataDir = await mkdtemp(path.join(runs, `${mode}-`));
-  await mkdir(path.join(dataDir, 'workspace'));
-  return dataDir;
 }
 
 // The suite then runs against the unpacked extension exactly as the package installed it, so the
@@ -128,7 +123,7 @@ async function runSuite(server, folders, extensionPath) {
   cleanups.push(async () => browser.close());
 
   const exitCode = exposeAutomation(page);
-  const url = workbenchUrl(server, path.join(folders.dataDir, 'workspace'), {
+  const url = workbenchUrl(server, folders.workspace, {
     extensionDevelopmentPath: extensionPath,
     extensionTestsPath: testsPath,
     skipWelcome: 'true',

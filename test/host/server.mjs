@@ -2,11 +2,11 @@
 // stops it again. Shared by the headless test launcher, the UI smoke test and the demo.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 
-import { ensureHost } from './install.mjs';
+import { ensureHost, repoRoot } from './install.mjs';
 
 const READY_TIMEOUT_MS = 60_000;
 const LOG_TAIL_LINES = 40;
@@ -28,8 +28,42 @@ export function serverFolders(dataDir) {
     dataDir,
     userDataDir: path.join(dataDir, 'ud'),
     extensionsDir: path.join(dataDir, 'ext'),
+    workspace: path.join(dataDir, 'workspace'),
+    home: path.join(dataDir, 'home'),
   };
 }
+
+/**
+ * A new folder under .vscode-test/runs for one server, with an empty workspace and home. One per
+ * run, so that runs started at the same time from the same tree never share a profile.
+ */
+export async function createRunFolders(prefix) {
+  const runs = path.join(repoRoot, '.vscode-test', 'runs');
+  await mkdir(runs, { recursive: true });
+  const folders = serverFolders(await mkdtemp(path.join(runs, `${prefix}-`)));
+  await mkdir(folders.workspace);
+  await mkdir(folders.home);
+  return folders;
+}
+
+/**
+ * The server's environment: the extension must never find the real Huawei Cloud SDK keys of
+ * whoever runs it (environment variables or ~/.huaweicloud/credentials) and offer to import
+ * them into a test or a demo against the emulator.
+ */
+export function isolatedEnv(folders, extra = {}) {
+  const kept = Object.entries(process.env).filter(([name]) => !name.startsWith('HUAWEICLOUD_'));
+  return { ...Object.fromEntries(kept), HOME: folders.home, ...extra };
+}
+
+/** User settings for a plain workbench: no welcome page, chat panel, tips or git prompts. */
+export const PLAIN_WORKBENCH = {
+  'workbench.startupEditor': 'none',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'workbench.tips.enabled': false,
+  'chat.disableAIFeatures': true,
+  'git.openRepositoryInParentFolders': 'never',
+};
 
 /** Writes settings before the server starts: machine scope is what csms.endpoint requires. */
 export async function writeSettings(folders, { machine = {}, user = {} }) {
@@ -63,16 +97,22 @@ export async function installVsix(folders, vsixFile) {
  * Starts the server on a port of its own choosing and resolves once it serves the workbench.
  * Returns its base URL, a tail of its output for failure reports, and `stop()`.
  */
-export async function startServer(folders, { env = {}, logLevel = 'info', echo = false } = {}) {
+export async function startServer(
+  folders,
+  { env = isolatedEnv(folders), logLevel = 'info', echo = false } = {},
+) {
   const host = await ensureHost();
   const args = [host.serverMain, ...serverArgs(folders, logLevel)];
   const child = spawn(host.node, args, {
-    env: { ...process.env, ...env },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
   const output = collectLines(child, echo);
   const server = { child, tail: output.tail, stop: () => stopProcessGroup(child) };
+
+  // A last resort for exits that skip the caller's cleanup (an uncaught error, process.exit()).
+  process.on('exit', server.stop);
 
   const port = await waitForPort(child, output);
   return { ...server, port, url: `http://127.0.0.1:${port}` };

@@ -2,7 +2,7 @@
 // server, driven through the command palette in Chromium against the emulator. It saves the
 // README's screenshot to media/screenshot.png and ends with an "N passed, N failed" line.
 // Usage: node test/host/smoke.mjs --vsix <file> [--screenshot <png>]
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,23 +10,15 @@ import { parseArgs } from 'node:util';
 import { openBrowser, workbenchUrl } from './browser.mjs';
 import { repoRoot } from './install.mjs';
 import {
+  createRunFolders,
   emulatorSettings,
   installVsix,
-  serverFolders,
+  PLAIN_WORKBENCH,
   startServer,
   writeSettings,
 } from './server.mjs';
 
 const STEP_TIMEOUT_MS = 30_000;
-
-// A plain workbench for the screenshot: no welcome page, no chat panel, no tips.
-const QUIET_WORKBENCH = {
-  'workbench.startupEditor': 'none',
-  'workbench.secondarySideBar.defaultVisibility': 'hidden',
-  'workbench.tips.enabled': false,
-  'chat.disableAIFeatures': true,
-  'git.openRepositoryInParentFolders': 'never',
-};
 
 const { values: options } = parseArgs({
   options: {
@@ -45,6 +37,7 @@ async function stopAll() {
 }
 
 process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
+process.on('SIGTERM', () => void stopAll().then(() => process.exit(143)));
 
 /** The emulator, compiled by `npm run compile-tests`, run in this process to set its scenario. */
 async function startEmulator() {
@@ -55,26 +48,15 @@ async function startEmulator() {
   return emulator;
 }
 
-// The credentials the person types come from the emulator; the server is kept from offering to
-// import anybody's real SDK keys (environment variables or ~/.huaweicloud) instead.
-function isolatedEnv(folders) {
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !name.startsWith('HUAWEICLOUD_SDK_')),
-  );
-  return { ...env, HOME: path.join(folders.dataDir, 'home') };
-}
-
 async function startWorkbench(emulator) {
-  const runs = path.join(repoRoot, '.vscode-test', 'runs');
-  await mkdir(runs, { recursive: true });
-  const folders = serverFolders(await mkdtemp(path.join(runs, 'smoke-')));
+  const folders = await createRunFolders('smoke');
   cleanups.push(() => rm(folders.dataDir, { recursive: true, force: true }));
-  await mkdir(path.join(folders.dataDir, 'workspace'));
-  await mkdir(path.join(folders.dataDir, 'home'));
 
-  await writeSettings(folders, { machine: emulatorSettings(emulator.port), user: QUIET_WORKBENCH });
+  // The credentials the person types come from the emulator (and the server's environment holds
+  // no real SDK keys to import instead).
+  await writeSettings(folders, { machine: emulatorSettings(emulator.port), user: PLAIN_WORKBENCH });
   await installVsix(folders, path.resolve(options.vsix));
-  const server = await startServer(folders, { env: isolatedEnv(folders) });
+  const server = await startServer(folders);
   cleanups.push(async () => server.stop());
 
   const { browser, page } = await openBrowser({
@@ -83,7 +65,7 @@ async function startWorkbench(emulator) {
   });
   cleanups.push(() => browser.close());
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  await page.goto(workbenchUrl(server, path.join(folders.dataDir, 'workspace')));
+  await page.goto(workbenchUrl(server, folders.workspace));
   return page;
 }
 
