@@ -57,6 +57,7 @@ export class Caller {
   private readonly secrets: string[];
   private readonly logger?: Logger;
   private readonly now: () => Date;
+  private readonly checkedUrls = new Map<string, URL>();
 
   constructor(
     private readonly options: ClientOptions,
@@ -80,7 +81,7 @@ export class Caller {
 
   /** Resolves with a 2xx answer; rejects with a `CsmsError` for anything else. */
   async call(spec: CallSpec, signal?: AbortSignal): Promise<Reply> {
-    const url = checkedEndpoint(spec.endpoint);
+    const url = this.endpointUrl(spec.endpoint);
     const context = this.contextOf(spec, url);
     const deadline = new Deadline(this.timeoutMs, signal);
     try {
@@ -286,6 +287,16 @@ export class Caller {
       return error;
     }
     return new CsmsError(message, { ...error, errorMsg, cause: error.cause });
+  }
+
+  /** Parsed and checked once per endpoint: a client calls the same one again and again. */
+  private endpointUrl(endpoint: string): URL {
+    let url = this.checkedUrls.get(endpoint);
+    if (!url) {
+      url = checkedEndpoint(endpoint);
+      this.checkedUrls.set(endpoint, url);
+    }
+    return url;
   }
 
   private contextOf(spec: CallSpec, url: URL): CallContext {

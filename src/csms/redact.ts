@@ -34,11 +34,16 @@ export function redactHeaders(headers: Record<string, HeaderValue>): Record<stri
  * replaced by `***`. Longer secrets go first so that one containing another is masked whole.
  */
 export function redactText(text: string, secrets: readonly string[]): string {
-  let result = text.replace(ACCESS_PATTERN, `Access=${MASK}`);
-  result = result.replace(SIGNATURE_PATTERN, `Signature=${MASK}`);
+  let result = text;
+  if (result.includes('Access=') || result.includes('Signature=')) {
+    result = result.replace(ACCESS_PATTERN, `Access=${MASK}`);
+    result = result.replace(SIGNATURE_PATTERN, `Signature=${MASK}`);
+  }
   const ordered = secrets.filter((secret) => secret.length > 0).sort((a, b) => b.length - a.length);
   for (const secret of ordered) {
-    result = result.split(secret).join(MASK);
+    if (result.includes(secret)) {
+      result = result.split(secret).join(MASK);
+    }
   }
   return result;
 }

@@ -181,6 +181,15 @@ describe('Signer', () => {
     assert.equal(canonicalUri('/v1/csms/agencies/'), '/v1/csms/agencies/');
   });
 
+  it('signs with keys longer than a hash block, and non-ASCII keys, as the SDK does', () => {
+    const cases = fc.sample(caseArbitrary, { seed: SEED + 1, numRuns: 20 });
+    const keys = ['k'.repeat(64), 'k'.repeat(65), 'x'.repeat(200), 'clé-秘密-🔑-ключ'];
+    for (const [index, testCase] of cases.entries()) {
+      const withKey = { ...testCase, secretKey: keys[index % keys.length] };
+      assert.equal(oursFor(withKey).Authorization, officialFor(withKey).Authorization);
+    }
+  });
+
   it('sends an IAM token in X-Auth-Token and signs nothing', () => {
     const signer = new Signer({ kind: 'token', token: 'made-up-token' });
     const signed = signer.sign({ method: 'GET', host: 'h', path: '/v1/csms/agencies' }, new Date());
