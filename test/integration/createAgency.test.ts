@@ -4,7 +4,6 @@
  */
 import * as assert from 'node:assert/strict';
 import {
-  AGENCIES_PATH,
   harness,
   requestsTo,
   resetWithCredentials,
@@ -15,6 +14,7 @@ import {
   type Harness,
 } from './harness';
 import { contextMenu } from './contextMenu';
+import { textOfDocumentOpenedBy } from './documents';
 import { describeTree, plain, snapshotTree, typeNode, type TreeNode } from './treeSnapshot';
 
 const RDS = 'RDS-FG';
@@ -64,6 +64,7 @@ suite('Create Service Agency', () => {
     }
     assert.match(node.description ?? '', /^granted/);
     assertMenu(node, ['csms.showDetails']);
+    assert.equal(h.prompter.progressTitles.length, 1, 'the create showed no progress');
     assert.deepEqual(h.prompter.messagesOf('warning'), []);
     assert.deepEqual(h.prompter.messagesOf('error'), []);
   });
@@ -123,6 +124,17 @@ suite('Create Service Agency', () => {
     assert.ok(!contextMenu(failed[0].contextValue).includes('csms.copyAgencyId'));
   });
 
+  test("the partial failure's Show Details opens the answer with the failed agency", async () => {
+    h.emulator.setScenario('partial-failure');
+    h.prompter.respondToMessages((message) =>
+      message.severity === 'warning' ? 'Show Details' : undefined,
+    );
+
+    const text = await textOfDocumentOpenedBy(() => run('csms.createAgency', RDS));
+
+    assert.ok(text.includes(QUOTA_ERROR), text);
+  });
+
   test('a 401 from clock skew becomes an error node that explains the skew', async () => {
     h.emulator.setClockOffset(TWENTY_MINUTES_MS);
 
@@ -131,6 +143,7 @@ suite('Create Service Agency', () => {
     const [error] = h.prompter.messagesOf('error');
     assert.ok(error, `no error among ${JSON.stringify(h.prompter.messages)}`);
     assert.ok(error.actions.includes('Configure Credentials'), `actions: ${error.actions}`);
+    assert.equal(requestsTo(h, 'POST').length, 1, 'a refused signature was sent again');
 
     const errorNode = errorChild(await rdsNode());
     assertMenu(errorNode, ['csms.retry']);
@@ -139,6 +152,17 @@ suite('Create Service Agency', () => {
     assert.match(tooltip, /APIGW\.0301/);
     assert.match(tooltip, /\b(19|20) min\b.*\bbehind\b/);
     assert.match(tooltip, /Request id\W+[0-9a-f]{32}\b/, 'the tooltip lacks the request id');
+  });
+
+  test("the 401's Configure Credentials asks for the keys again", async () => {
+    h.emulator.setClockOffset(TWENTY_MINUTES_MS);
+    h.prompter.respondToMessages((message) =>
+      message.severity === 'error' ? 'Configure Credentials' : undefined,
+    );
+
+    await run('csms.createAgency', RDS);
+
+    assert.deepEqual(h.prompter.unanswered(), ['credentialMethod']);
   });
 
   test('a 404 from the gateway names the status and offers to fix the region', async () => {
@@ -201,8 +225,9 @@ suite('Create Service Agency', () => {
 
     await Promise.all([run('csms.createAgency', RDS), run('csms.createAgency', RDS)]);
 
-    assert.equal(requestsTo(h, 'POST', AGENCIES_PATH).length, 1);
-    assert.equal(h.prompter.messagesOf('info').length, 1, JSON.stringify(h.prompter.messages));
+    assert.equal(requestsTo(h, 'POST').length, 1);
+    const [info] = h.prompter.messagesOf('info');
+    assert.match(info?.text ?? '', /already/, JSON.stringify(h.prompter.messages));
     assert.equal((await rdsNode()).children.length, RDS_AGENCIES.length);
   });
 });

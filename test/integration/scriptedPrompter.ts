@@ -5,10 +5,8 @@
 import * as vscode from 'vscode';
 import type { MessageSeverity, Prompter } from '../../src/ui/prompter';
 
-export type Severity = MessageSeverity;
-
 export interface RecordedMessage {
-  severity: Severity;
+  severity: MessageSeverity;
   text: string;
   actions: string[];
 }
@@ -72,7 +70,7 @@ export class ScriptedPrompter implements Prompter {
     return [...this.answers.entries()].flatMap(([id, queue]) => queue.map(() => id));
   }
 
-  messagesOf(severity: Severity): RecordedMessage[] {
+  messagesOf(severity: MessageSeverity): RecordedMessage[] {
     return this.messages.filter((message) => message.severity === severity);
   }
 
@@ -124,7 +122,7 @@ export class ScriptedPrompter implements Prompter {
   }
 
   async message(
-    severity: Severity,
+    severity: MessageSeverity,
     text: string,
     ...actions: string[]
   ): Promise<string | undefined> {

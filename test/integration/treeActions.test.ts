@@ -18,6 +18,7 @@ import {
   SCRATCH_REGION,
   type Harness,
 } from './harness';
+import { textOfDocumentOpenedBy } from './documents';
 import { describeTree, snapshotTree, typeNode, type TreeNode } from './treeSnapshot';
 
 const RDS = 'RDS-FG';
@@ -35,6 +36,10 @@ suite('Tree actions', () => {
 
   async function rdsNode(): Promise<TreeNode> {
     return typeNode(await snapshotTree(h.testing.agencies), RDS);
+  }
+
+  function showDetails(node: TreeNode): Promise<string> {
+    return textOfDocumentOpenedBy(() => run('csms.showDetails', node.element));
   }
 
   async function createdAgency(): Promise<TreeNode> {
@@ -66,12 +71,13 @@ suite('Tree actions', () => {
   test('Show Details opens the last exchange with no credential in it', async () => {
     const agency = await createdAgency();
 
-    const text = await detailsOf((await rdsNode()).element);
+    const text = await showDetails(await rdsNode());
 
-    assert.match(text, /POST /);
-    assert.ok(text.includes('/v1/csms/agencies'), text);
+    assert.match(text, /POST \S+\/v1\/csms\/agencies/);
+    assert.match(text, /Request id: [0-9a-f]{32}/);
     assert.ok(text.includes(agency.description ?? '<no id>'), 'the response body is missing');
-    assertNoSecret(text, [h.emulator.secretKey, ...signaturesSent(h)]);
+    const { accessKey, secretKey } = h.emulator;
+    assertNoSecret(text, [accessKey, secretKey, ...signaturesSent(h)]);
   });
 
   test('Show Details hides the security token of temporary keys', async () => {
@@ -79,7 +85,7 @@ suite('Tree actions', () => {
     await configure(h, 'temporary');
     await run('csms.createAgency', RDS);
 
-    const text = await detailsOf((await rdsNode()).element);
+    const text = await showDetails(await rdsNode());
 
     assert.ok(text.includes('/v1/csms/agencies'), text);
     const secrets = [h.emulator.secretKey, h.emulator.securityToken, ...signaturesSent(h)];
@@ -91,7 +97,7 @@ suite('Tree actions', () => {
     await configure(h, 'token');
     await run('csms.createAgency', RDS);
 
-    const text = await detailsOf((await rdsNode()).element);
+    const text = await showDetails(await rdsNode());
 
     assert.ok(text.includes('/v1/csms/agencies'), text);
     assertNoSecret(text, [h.emulator.token]);
@@ -141,18 +147,6 @@ suite('Tree actions', () => {
     assert.deepEqual(h.emulator.requests, []);
   });
 });
-
-/** Runs Show Details on `element` and returns the text of the document it opened. */
-async function detailsOf(element: unknown): Promise<string> {
-  const before = new Set(vscode.workspace.textDocuments);
-
-  await vscode.commands.executeCommand('csms.showDetails', element);
-
-  const opened = vscode.workspace.textDocuments.filter((document) => !before.has(document));
-  const document = vscode.window.activeTextEditor?.document ?? opened.at(-1);
-  assert.ok(document, 'Show Details opened no document');
-  return document.getText();
-}
 
 function signaturesSent(h: Harness): string[] {
   return h.emulator.requests
