@@ -12,26 +12,36 @@ export function exchangeDocument(
   t: Translate,
   mask: (text: string) => string,
 ): string {
-  const lines = [
-    `# ${t('Last exchange for {secretType}', { secretType })}`,
-    '',
+  const request = [
     `${exchange.method} ${exchange.url}`,
     ...headerLines(exchange.requestHeaders),
     ...bodyLines(exchange.requestBody),
-    '',
+  ];
+  const response = [
     `${t('Status')}: ${exchange.status ?? t('no response')}`,
     `${t('Request id')}: ${exchange.requestId ?? t('none')}`,
     `${t('Duration')}: ${Math.round(exchange.durationMs)} ms`,
     ...headerLines(exchange.responseHeaders),
-    ...bodyLines(exchange.responseBody ?? ''),
+    ...bodyLines(exchange.responseBody),
   ];
-  return mask(lines.join('\n')) + '\n';
+
+  const title = t('Last exchange for {secretType}', { secretType });
+  const sections = [title, '', `-- ${t('Request')} --`, ...request, '', `-- ${t('Response')} --`];
+  return mask([...sections, ...response].join('\n')) + '\n';
 }
 
 function headerLines(headers: Record<string, string>): string[] {
   return Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
 }
 
+/** A JSON body is indented so that each agency reads on its own lines; anything else as sent. */
 function bodyLines(body: string | undefined): string[] {
-  return body === undefined ? [] : ['', body];
+  if (body === undefined || body === '') {
+    return [];
+  }
+  try {
+    return ['', JSON.stringify(JSON.parse(body), undefined, 2)];
+  } catch {
+    return ['', body];
+  }
 }

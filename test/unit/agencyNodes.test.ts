@@ -213,7 +213,7 @@ describe('Show Details document', () => {
     assert.match(text, /^POST https:\/\/kms\.cn-north-4\.myhuaweicloud\.com\/v1\/csms\/agencies$/m);
     assert.match(text, /^Status: 200$/m);
     assert.match(text, new RegExp(`^Request id: ${REQUEST_ID}$`, 'm'));
-    assert.ok(text.includes('"agency_id":"0123456789abcdef"'));
+    assert.ok(text.includes('"agency_id": "0123456789abcdef"'), text);
     assert.ok(!text.includes('LEAKED-TOKEN-42'));
   });
 });
