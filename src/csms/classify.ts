@@ -29,6 +29,8 @@ export interface RawResponse {
 interface ServerError {
   errorCode?: string;
   errorMsg?: string;
+  /** The gateway repeats the request id in its error bodies. */
+  requestId?: string;
 }
 
 const QUOTE_LIMIT = 200;
@@ -54,7 +56,7 @@ export function httpError(
   const server = serverErrorOf(response.body);
   const skewMs = clockSkewOf(response, server.errorMsg);
   const hint = hintForStatus(response, context, server, skewMs);
-  const requestId = response.headers['x-request-id'];
+  const requestId = response.headers['x-request-id'] ?? server.requestId;
 
   const what =
     server.errorCode || server.errorMsg
@@ -241,6 +243,7 @@ function serverErrorOf(body: string): ServerError {
   return {
     errorCode: textOf(parsed.error_code) ?? textOf(nested.code) ?? textOf(parsed.code),
     errorMsg: textOf(parsed.error_msg) ?? textOf(nested.message) ?? textOf(parsed.message),
+    requestId: textOf(parsed.request_id),
   };
 }
 

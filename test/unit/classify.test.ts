@@ -128,6 +128,13 @@ describe('classification of answers', () => {
     assert.match(error.message, /\(request id req-1\)$/);
   });
 
+  it('falls back on the request id the gateway repeats in its body', () => {
+    const response = answer(502, { error_code: 'APIGW.0202', request_id: 'from-body' });
+    delete response.headers['x-request-id'];
+
+    assert.equal(httpError(response, CONTEXT, EXCHANGE).requestId, 'from-body');
+  });
+
   it('maps the documented statuses to their hints', () => {
     const expected: [number, string][] = [
       [400, 'invalidSecretType'],
