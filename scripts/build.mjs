@@ -12,12 +12,37 @@ const wantMetafile = process.argv.includes('--metafile');
 // why; together they are most of axios's weight in the bundle.
 const SHIMMED = ['form-data', 'follow-redirects', 'https-proxy-agent'];
 
+const shimPath = (name) => fileURLToPath(new URL(`./shims/${name}.cjs`, import.meta.url));
+
 const shimPlugin = {
   name: 'shims',
   setup(build) {
     const filter = new RegExp(`^(${SHIMMED.join('|')})$`);
-    build.onResolve({ filter }, (args) => ({
-      path: fileURLToPath(new URL(`./shims/${args.path}.cjs`, import.meta.url)),
+    build.onResolve({ filter }, (args) => ({ path: shimPath(args.path) }));
+
+    // The fetch adapter is axios's own file, not a package: matched by importer as well.
+    build.onResolve({ filter: /^\.\/fetch\.js$/ }, (args) =>
+      /axios[\\/]lib[\\/]adapters/.test(args.importer)
+        ? { path: shimPath('axios-fetch-adapter') }
+        : undefined,
+    );
+  },
+};
+
+// esbuild turns each `import * as vscode from 'vscode'` into its own copy of the whole API object
+// (about 350 getters), once per importing file: 24 copies at every activation. Routing them all
+// through one module that re-exports 'vscode' makes that a single copy.
+const vscodeOncePlugin = {
+  name: 'vscode-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.namespace === 'vscode-once'
+        ? { path: 'vscode', external: true }
+        : { path: 'vscode', namespace: 'vscode-once' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({
+      contents: "export * from 'vscode';",
+      loader: 'js',
     }));
   },
 };
@@ -33,7 +58,7 @@ const options = {
   minify: !watch,
   sourcemap: watch,
   metafile: true,
-  plugins: [shimPlugin],
+  plugins: [shimPlugin, vscodeOncePlugin],
   logLevel: 'info',
 };
 
