@@ -72,8 +72,22 @@ function themeColor(id: string | undefined): vscode.ThemeColor | undefined {
 function formatTime(at: number): string {
   const date = new Date(at);
   const today = new Date().toDateString() === date.toDateString();
-  const style: Intl.DateTimeFormatOptions = today
-    ? { timeStyle: 'medium' }
-    : { dateStyle: 'short', timeStyle: 'short' };
-  return date.toLocaleString(vscode.env.language, style);
+  return timeFormat(today).format(date);
+}
+
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+// `toLocaleString` builds a new Intl formatter on every call, which cost the tree more than all its
+// other work for a hundred types; the two formatters are built once per display language.
+function timeFormat(today: boolean): Intl.DateTimeFormat {
+  const key = `${vscode.env.language}/${today ? 'time' : 'dateTime'}`;
+  let format = timeFormats.get(key);
+  if (!format) {
+    const style: Intl.DateTimeFormatOptions = today
+      ? { timeStyle: 'medium' }
+      : { dateStyle: 'short', timeStyle: 'short' };
+    format = new Intl.DateTimeFormat(vscode.env.language, style);
+    timeFormats.set(key, format);
+  }
+  return format;
 }
