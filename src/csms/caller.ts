@@ -33,6 +33,8 @@ export interface CallSpec {
   body?: string;
   /** The secret type of a CSMS call, for the hint of a 400. */
   secretType?: string;
+  /** The region the call concerns, when not the client's own (project discovery). */
+  region?: string;
 }
 
 /** A 2xx answer and the exchange that produced it. */
@@ -301,7 +303,7 @@ export class Caller {
 
   private contextOf(spec: CallSpec, url: URL): CallContext {
     return {
-      region: this.options.region,
+      region: spec.region ?? this.options.region,
       endpoint: spec.endpoint,
       host: url.host,
       credentialsKind: this.options.credentials.kind,

@@ -21,7 +21,8 @@ export async function discoverProject(
   signal?: AbortSignal,
 ): Promise<ProjectResult> {
   const endpoint = iamEndpointFor(region, iamEndpoint);
-  const spec = { method: 'GET' as const, endpoint, path: '/v3/projects', query: { name: region } };
+  const query = { name: region };
+  const spec = { method: 'GET' as const, endpoint, path: '/v3/projects', query, region };
 
   const { response, exchange } = await caller.call(spec, signal);
   const projects = projectsOf(jsonObjectOf(response, exchange).projects);
