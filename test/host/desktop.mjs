@@ -33,6 +33,13 @@ async function prepareProfile() {
   return { dataDir, emulatorPort };
 }
 
+// The extension must not find the contributor's real Huawei Cloud SDK variables and offer to
+// import them in a run against the emulator (an undefined value leaves a variable unset).
+function withoutSdkKeys() {
+  const names = Object.keys(process.env).filter((name) => name.startsWith('HUAWEICLOUD_'));
+  return Object.fromEntries(names.map((name) => [name, undefined]));
+}
+
 // Downloading is its own step, so that a machine without internet is told so plainly.
 async function downloadVSCode() {
   try {
@@ -54,7 +61,7 @@ async function main() {
     vscodeExecutablePath,
     extensionDevelopmentPath: repoRoot,
     extensionTestsPath: path.join(repoRoot, 'out', 'test', 'integration'),
-    extensionTestsEnv: { CSMS_EMULATOR_PORT: String(emulatorPort) },
+    extensionTestsEnv: { ...withoutSdkKeys(), CSMS_EMULATOR_PORT: String(emulatorPort) },
     launchArgs: [
       path.join(dataDir, 'workspace'),
       `--user-data-dir=${path.join(dataDir, 'ud')}`,
