@@ -148,6 +148,7 @@ export function sdkDate(date: Date): string {
   const day = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}`;
   return `${day}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
 }
+
 /**
  * Percent-encodes everything but RFC 3986 unreserved characters, non-ASCII as UTF-8 bytes in
  * upper-case hex: the gateway's and the SDK's encoding, stricter than `encodeURIComponent`.
