@@ -53,7 +53,8 @@ async function startHarness(): Promise<Harness> {
   if (launcherPort === 0) {
     await pointSettingsAt(emulator);
   }
-  const prompter = new ScriptedPrompter();
+  // A contributor's own SDK keys would be offered for import first: type the emulator's instead.
+  const prompter = new ScriptedPrompter().alwaysPick('importSource', { source: 'manual' });
   testing.setPrompter(prompter);
   return { emulator, testing, prompter, secretsUsed: new Set() };
 }

@@ -36,6 +36,7 @@ export class ScriptedPrompter implements Prompter {
   readonly refusedInputs: { id: string; value: string; reason: string }[] = [];
 
   private readonly answers = new Map<string, Answer[]>();
+  private readonly standing = new Map<string, Answer>();
   private responder: MessageResponder = () => undefined;
   private cancelPlan: (() => Promise<void>) | undefined;
 
@@ -47,6 +48,12 @@ export class ScriptedPrompter implements Prompter {
   /** Queues the text to type the next time prompt `id` shows an input box (undefined: Escape). */
   answerInput(id: string, value: string | undefined): this {
     return this.enqueue(id, { kind: 'input', value });
+  }
+
+  /** Picks `match` whenever prompt `id` shows up, however often; kept by `clear()`. */
+  alwaysPick(id: string, match: PickAnswer): this {
+    this.standing.set(id, { kind: 'pick', match });
+    return this;
   }
 
   respondToMessages(responder: MessageResponder): this {
@@ -144,7 +151,11 @@ export class ScriptedPrompter implements Prompter {
     const plan = this.cancelPlan;
     this.cancelPlan = undefined;
     if (plan) {
-      void plan().then(() => source.cancel());
+      // A plan that gives up cancels nothing: the test then sees the call complete.
+      void plan().then(
+        () => source.cancel(),
+        () => undefined,
+      );
     }
     try {
       return await task(source.token);
@@ -164,7 +175,8 @@ export class ScriptedPrompter implements Prompter {
     const queue = this.answers.get(id);
     const next = queue?.[0];
     if (!queue || next?.kind !== kind) {
-      return undefined;
+      const standing = this.standing.get(id);
+      return standing?.kind === kind ? standing : undefined;
     }
     queue.shift();
     if (queue.length === 0) {
