@@ -66,8 +66,13 @@ async function finish(code) {
   process.exit(code);
 }
 
-process.on('SIGINT', () => void finish(130));
-process.on('SIGTERM', () => void finish(143));
+function interrupted(code) {
+  console.error('[headless] interrupted: stopping the VS Code server and the browser');
+  void finish(code);
+}
+
+process.on('SIGINT', () => interrupted(130));
+process.on('SIGTERM', () => interrupted(143));
 
 async function main() {
   const mode = options.vsix ? 'package' : 'development';
