@@ -176,7 +176,8 @@ function waitForPort(child, output) {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       stopProcessGroup(child);
-      reject(new Error(`the VS Code server did not start within ${READY_TIMEOUT_MS / 1000} s`));
+      const reason = `the VS Code server did not start within ${READY_TIMEOUT_MS / 1000} s`;
+      reject(new Error(`${reason}\n--- server output ---\n${output.tail()}`));
     }, READY_TIMEOUT_MS);
     const onData = () => {
       const match = /Web UI available at https?:\/\/[^:\s]+:(\d+)/.exec(output.lines.join('\n'));
@@ -189,7 +190,8 @@ function waitForPort(child, output) {
     child.stdout.on('data', onData);
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`the VS Code server exited before it was ready (${code ?? signal})`));
+      const reason = `the VS Code server exited before it was ready (${code ?? signal})`;
+      reject(new Error(`${reason}\n--- server output ---\n${output.tail()}`));
     });
   });
 }
