@@ -69,8 +69,7 @@ async function pointSettingsAt(emulator: Emulator): Promise<void> {
 
 /** Back to a clean start: no credentials, no scenario, nothing recorded, no queued answers. */
 export async function resetAll(h: Harness): Promise<void> {
-  rememberSecrets(h);
-  h.emulator.reset();
+  resetEmulator(h);
   h.prompter.clear();
   h.prompter.respondToMessages(() => undefined);
   await run('csms.clearCredentials');
@@ -142,6 +141,12 @@ export function requestsTo(h: Harness, method: string, path = AGENCIES_PATH): Re
   return h.emulator.requests.filter(
     (request) => request.method === method && request.path.replace(/\/$/, '') === path,
   );
+}
+
+/** Makes the emulator forget everything (agencies included), keeping the secrets it saw. */
+export function resetEmulator(h: Harness): void {
+  rememberSecrets(h);
+  h.emulator.reset();
 }
 
 /** Empties the emulator's request list, keeping the secrets it saw for the log search. */
