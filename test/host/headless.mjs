@@ -94,7 +94,7 @@ async function main() {
   cleanups.push(async () => server.stop());
   console.log(`[headless] VS Code server on ${server.url}, emulator port ${emulatorPort}`);
 
-  const code = await runSuite(server, folders, extensionPath);
+  const code = verdict(await runSuite(server, folders, extensionPath));
   if (code === 0 && !options.keep) {
     await rm(folders.dataDir, { recursive: true, force: true });
   } else {
@@ -165,6 +165,24 @@ async function waitForWorkbench(page, server) {
   }
 }
 
+// The workbench also reports 0 when the extension host dies and its connection is lost, before
+// mocha has said anything: success needs mocha's own "N passing" and no "N failing" as well.
+function verdict(reported) {
+  console.log(`[headless] the workbench reported exit code ${reported}`);
+  if (reported !== 0) {
+    return reported;
+  }
+  if (!counts.some((line) => / passing\b/.test(line))) {
+    console.error('[headless] FAILED: mocha printed no counts (did the extension host crash?)');
+    return 1;
+  }
+  if (counts.some((line) => /^[1-9]\d* failing\b/.test(line))) {
+    console.error('[headless] FAILED: mocha counted failures');
+    return 1;
+  }
+  return 0;
+}
+
 function withTimeout(exitCode, timeoutMs, server) {
   let timer;
   const timeout = new Promise((_, reject) => {
@@ -178,7 +196,6 @@ function withTimeout(exitCode, timeoutMs, server) {
 
 try {
   const code = await main();
-  console.log(`[headless] the tests exited with code ${code}`);
 
   // The counts are repeated last, so that a run's result is its final lines whatever followed.
   console.log(counts.length > 0 ? counts.join('\n') : '[headless] no mocha counts were printed');
