@@ -7,7 +7,7 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { Socket } from 'node:net';
-import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import type { AxiosInstance, AxiosResponse } from 'axios';
 import { CsmsError } from './errors';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -42,33 +42,21 @@ export class ConnectTimeoutError extends Error {
 const LOOPBACK_HOSTS = new Set(['localhost', '::1', '[::1]']);
 
 export class HttpClient {
-  private readonly instance: AxiosInstance;
+  // axios is loaded with the first request rather than with the extension: it is about three
+  // quarters of the bundle's load time, which every activation paid before a request was needed.
+  private instance: Promise<AxiosInstance> | undefined;
 
   constructor(
-    connectTimeoutMs: number,
+    private readonly connectTimeoutMs: number,
     private readonly userAgent: string,
-  ) {
-    this.instance = axios.create({
-      adapter: 'http',
-      validateStatus: () => true,
-      maxRedirects: 0,
-      maxContentLength: MAX_BODY_BYTES,
-      maxBodyLength: MAX_BODY_BYTES,
-      responseType: 'text',
-      responseEncoding: 'utf8',
-      transformRequest: [(data: unknown) => data],
-      transformResponse: [(data: unknown) => data],
-      proxy: false,
-      transport: connectTimedTransport(connectTimeoutMs),
-    });
-    // Every header is given per request; without defaults, axios has nothing to deep-merge into
-    // each request's config, which is a measurable part of its per-call cost.
-    this.instance.defaults.headers = {} as typeof this.instance.defaults.headers;
-  }
+  ) {}
 
   /** Sends one request; rejects only when no HTTP answer arrived (network, abort, size cap). */
   async send(request: HttpRequest, signal: AbortSignal): Promise<HttpAnswer> {
-    const response: AxiosResponse<unknown> = await this.instance.request({
+    this.instance ??= createInstance(this.connectTimeoutMs);
+    const instance = await this.instance;
+
+    const response: AxiosResponse<unknown> = await instance.request({
       method: request.method,
       url: request.url,
       // Given per request rather than as instance defaults, which axios would deep-merge each time.
@@ -82,6 +70,27 @@ export class HttpClient {
       body: typeof response.data === 'string' ? response.data : '',
     };
   }
+}
+
+async function createInstance(connectTimeoutMs: number): Promise<AxiosInstance> {
+  const { default: axios } = await import('axios');
+  const instance = axios.create({
+    adapter: 'http',
+    validateStatus: () => true,
+    maxRedirects: 0,
+    maxContentLength: MAX_BODY_BYTES,
+    maxBodyLength: MAX_BODY_BYTES,
+    responseType: 'text',
+    responseEncoding: 'utf8',
+    transformRequest: [(data: unknown) => data],
+    transformResponse: [(data: unknown) => data],
+    proxy: false,
+    transport: connectTimedTransport(connectTimeoutMs),
+  });
+  // Every header is given per request; without defaults, axios has nothing to deep-merge into
+  // each request's config, which is a measurable part of its per-call cost.
+  instance.defaults.headers = {} as typeof instance.defaults.headers;
+  return instance;
 }
 
 /**
