@@ -34,6 +34,7 @@ const WORKBENCH_NOISE = new RegExp(
     '^\\[(AgentHost|ChatModelSelection|AccountPolicyGate|Service Worker|reconnection-grace-time)',
     '^(Creating a socket|Resolving connection token|Resolved connection token)',
     '^Updating additional builtin extensions cache',
+    '^Creation of workbench contribution',
     '^Timed out waiting for authentication provider',
     '^Canceled: Canceled',
     'ENOTFOUND open-vsx\\.org',
