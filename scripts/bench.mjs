@@ -8,6 +8,9 @@ import * as http from 'node:http';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 
+import { measureInHost } from './bench/hostFigures.mjs';
+import { measureSizes } from './bench/sizes.mjs';
+
 const require = createRequire(import.meta.url);
 const { Signer, sdkDate } = require('../out/src/csms/signer.js');
 const { CsmsClient } = require('../out/src/csms/client.js');
@@ -21,7 +24,8 @@ const SIGNING_ROUND_MS = 150;
 const CALL_WARMUP = 100;
 const CALL_SAMPLES = 600;
 
-const MEASUREMENTS = [measureSigning, measureCreateCall];
+// The sizes build the bundle and the package that the rows measured in VS Code then run.
+const MEASUREMENTS = [measureSigning, measureCreateCall, measureSizes, measureInHost];
 
 // ---- signing throughput ----------------------------------------------------------------------
 
