@@ -62,16 +62,14 @@ async function startHarness(): Promise<Harness> {
 // The headless launcher picks the emulator's port and points the machine settings at it before
 // VS Code starts. Without it, any free port will do, and user settings point the extension at it.
 async function pointSettingsAt(emulator: Emulator): Promise<void> {
-  const config = vscode.workspace.getConfiguration('csms');
-  await config.update('endpoint', emulator.url, vscode.ConfigurationTarget.Global);
-  await config.update('iamEndpoint', emulator.url, vscode.ConfigurationTarget.Global);
+  await csmsConfig().update('endpoint', emulator.url, vscode.ConfigurationTarget.Global);
+  await csmsConfig().update('iamEndpoint', emulator.url, vscode.ConfigurationTarget.Global);
 }
 
 /** Back to a clean start: no credentials, no scenario, nothing recorded, no queued answers. */
 export async function resetAll(h: Harness): Promise<void> {
   resetEmulator(h);
   h.prompter.clear();
-  h.prompter.respondToMessages(() => undefined);
   await run('csms.clearCredentials');
   h.prompter.clear();
 }
