@@ -37,6 +37,8 @@ export async function measureInHost() {
     }
     return [activationRow(starts), ...fullRows(starts[0])];
   } catch (error) {
+    // The table has room for one line; the launcher's own report goes to stderr whole.
+    console.error(`[bench] ${error instanceof Error ? error.message : error}`);
     return Object.values(BUDGETS).map((budget) => failedRow(budget.figure, budget.text, error));
   } finally {
     await rm(dir, { recursive: true, force: true });
