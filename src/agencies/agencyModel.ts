@@ -52,13 +52,10 @@ export class AgencyModel {
   }
 
   recordCreate(result: CreateAgenciesResult, at: number): void {
-    const failures = result.agencies.filter((agency) => agency.errorMessage !== undefined);
-    const allCreated = result.agencies.length > 0 && failures.length === 0;
-
-    // A create that left some agencies failed proves nothing about the grant: a check tells.
+    // Its failed agencies stay listed under the type, each with its own error_msg.
     this.put({
       secretType: result.secretType,
-      status: allCreated ? 'granted' : 'unknown',
+      status: createdStatus(result.agencies),
       agencies: result.agencies.map((agency) => ({ ...agency })),
       checkedAt: at,
       lastExchange: result.exchange,
@@ -117,6 +114,17 @@ export class AgencyModel {
       listener();
     }
   }
+}
+
+/**
+ * A create with any failed agency failed, even when others were created: "unknown" would read as if
+ * nothing had happened. An empty answer proves nothing either way, so a check has to tell.
+ */
+function createdStatus(agencies: readonly Agency[]): GrantStatus {
+  if (agencies.length === 0) {
+    return 'unknown';
+  }
+  return agencies.some((agency) => agency.errorMessage !== undefined) ? 'failed' : 'granted';
 }
 
 export function snapshotError(error: unknown, operation: Operation): ErrorSnapshot {

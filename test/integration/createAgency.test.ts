@@ -115,6 +115,7 @@ suite('Create Service Agency', () => {
     assert.ok(warning.actions.includes('Show Details'), `actions: ${warning.actions}`);
 
     const node = await rdsNode();
+    assert.match(node.description ?? '', /^failed/, describeTree([node]));
     const failed = node.children.filter((child) => child.icon === 'error');
     const created = node.children.filter((child) => child.icon === 'pass');
     assert.equal(failed.length, 1, describeTree([node]));

@@ -64,17 +64,26 @@ describe('AgencyModel', () => {
     assert.equal(state?.checkedAt, AT);
   });
 
-  it('keeps failed agencies with their message and leaves the grant unknown', () => {
+  it('marks a type failed when some agencies failed, keeping each with its message', () => {
     const model = new AgencyModel();
 
     created(model, 'Agency quota exceeded');
 
     const state = model.get('RDS-FG');
-    assert.equal(state?.status, 'unknown');
+    assert.equal(state?.status, 'failed');
+    assert.equal(state?.lastError, undefined, 'the call itself did not fail');
     assert.deepEqual(
       state?.agencies.map((agency) => agency.errorMessage),
       [undefined, 'Agency quota exceeded'],
     );
+  });
+
+  it('leaves the grant unknown when the create answered no agencies at all', () => {
+    const model = new AgencyModel();
+
+    model.recordCreate({ secretType: 'RDS-FG', agencies: [], exchange: exchange('POST', 200) }, AT);
+
+    assert.equal(model.get('RDS-FG')?.status, 'unknown');
   });
 
   it('replaces the status on a check and keeps the agencies already known', () => {
@@ -151,7 +160,7 @@ describe('agency snapshots in global state', () => {
       restored.map((state) => [state.secretType, state.status, state.agencies.length]),
       [
         ['GaussDB-FG', 'failed', 0],
-        ['RDS-FG', 'unknown', 2],
+        ['RDS-FG', 'failed', 2],
       ],
     );
     assert.equal(restored[1].agencies[1].errorMessage, 'Agency quota exceeded');

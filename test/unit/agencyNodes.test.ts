@@ -77,9 +77,21 @@ describe('agency tree nodes', () => {
       roots.map((view) => [view.label, view.description]),
       [
         ['GaussDB-FG', 'granted · 16:00:00'],
-        ['RDS-FG', 'unknown · 16:00:00'],
+        ['RDS-FG', 'failed · 16:00:00'],
       ],
     );
+  });
+
+  it('shows a type with some agencies failed as failed, with the agencies under it', () => {
+    const model = partialCreate();
+    const [type] = rootNodes(model);
+
+    const view = viewOf(model, type);
+
+    assert.equal(view.description, 'failed · 16:00:00');
+    assert.equal(view.icon.id, 'error');
+    assert.equal(view.collapsible, true);
+    assert.equal(childNodes(model, type).filter((node) => node.kind === 'error').length, 0);
   });
 
   it('shows created agencies with their id and failed ones with their error_msg', () => {
