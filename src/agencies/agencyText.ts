@@ -2,7 +2,7 @@
  * Small text helpers for the tree and Show Details: server text is shown inside Markdown, so it is
  * escaped, and a clock skew is said in words a person can act on.
  */
-import { HINTS } from '../csms/hints';
+import { HINTS, skewParts } from '../csms/hints';
 import type { Translate } from '../translate';
 import type { ErrorSnapshot } from './agencyModel';
 
@@ -15,17 +15,13 @@ export function escapeMarkdown(text: string): string {
   return oneLine.replace(/[\\`*_[\]<>|~]/g, (character) => `\\${character}`);
 }
 
-/** `clockSkewMs` is the server clock minus the local one. */
+/** `clockSkewMs` is the server clock minus the local one. Numbers only go into the text. */
 export function formatClockSkew(clockSkewMs: number, t: Translate): string {
-  const totalSeconds = Math.round(Math.abs(clockSkewMs) / 1000);
-  const minutes = Math.floor(totalSeconds / 60);
-  const seconds = totalSeconds % 60;
-  const amount = minutes > 0 ? `${minutes} min ${seconds} s` : `${seconds} s`;
-
+  const parts = skewParts(clockSkewMs);
   if (clockSkewMs >= 0) {
-    return t('this computer is {amount} behind the server', { amount });
+    return t('this computer is {minutes} min {seconds} s behind the server', parts);
   }
-  return t('this computer is {amount} ahead of the server', { amount });
+  return t('this computer is {minutes} min {seconds} s ahead of the server', parts);
 }
 
 /** The hint for a failure in the user's language, or the error's own message when it has none. */

@@ -3,6 +3,7 @@
  * `CsmsError` that says what happened and what to do. Nothing here trusts the server's answer.
  */
 import { CsmsError, type CsmsErrorKind, type Hint, type HintKey } from './errors';
+import { skewParts } from './hints';
 import type { Exchange } from './types';
 
 /** What the classification needs to know about the call that failed. */
@@ -195,10 +196,10 @@ function unauthorisedHint(context: CallContext, text: string, skewMs: number | u
   }
   const expired = /expire/i.test(text);
   if (skewMs !== undefined && (expired || Math.abs(skewMs) > GATEWAY_TOLERANCE_MS)) {
-    return { key: 'clockSkew', args: skewArgs(skewMs) };
+    return { key: skewMs > 0 ? 'clockBehind' : 'clockAhead', args: skewParts(skewMs) };
   }
   if (expired) {
-    return { key: 'clockSkew', args: { skew: 'more than 15 minutes', direction: 'away from' } };
+    return { key: 'clockSkew', args: {} };
   }
   return { key: 'wrongAkSk', args: { region: context.region } };
 }
@@ -284,26 +285,6 @@ function stampOf(match: RegExpExecArray | null): number | undefined {
   const [year, month, day, hour, minute, second] = match.slice(1).map(Number);
   const time = Date.UTC(year, month - 1, day, hour, minute, second);
   return Number.isNaN(time) ? undefined : time;
-}
-
-function skewArgs(skewMs: number): Record<string, string> {
-  return { skew: durationText(Math.abs(skewMs)), direction: skewMs > 0 ? 'behind' : 'ahead of' };
-}
-
-/** `1 h 2 min 3 s`, dropping leading zero units. */
-export function durationText(ms: number): string {
-  const total = Math.round(ms / 1000);
-  const parts: string[] = [];
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  if (hours > 0) {
-    parts.push(`${hours} h`);
-  }
-  if (hours > 0 || minutes > 0) {
-    parts.push(`${minutes} min`);
-  }
-  parts.push(`${total % 60} s`);
-  return parts.join(' ');
 }
 
 /** `Retry-After` in whole seconds, from either of its two forms. */

@@ -17,6 +17,8 @@ export type CsmsErrorKind =
 export type HintKey =
   | 'invalidSecretType'
   | 'wrongAkSk'
+  | 'clockBehind'
+  | 'clockAhead'
   | 'clockSkew'
   | 'badToken'
   | 'forbidden'

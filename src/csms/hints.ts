@@ -1,6 +1,7 @@
 /**
  * What to do about each failure, in English with named `{placeholders}`. The extension passes each
  * text through `vscode.l10n.t` with the hint's `args`, so every entry is a plain sentence or two.
+ * Args are names, numbers or codes, never English words: a translation could not translate them.
  */
 import type { HintKey } from './errors';
 
@@ -9,8 +10,12 @@ export const HINTS: Record<HintKey, string> = {
     'CSMS rejected the secret type "{secretType}". Choose RDS-FG or GaussDB-FG, or check the spelling of the type.',
   wrongAkSk:
     'The access key or secret key was not accepted. Check both for typos or stray spaces, and check that the account is not in arrears.',
+  clockBehind:
+    'Your computer clock is {minutes} min {seconds} s behind the server clock, so the signature expired. Synchronise the clock and try again.',
+  clockAhead:
+    'Your computer clock is {minutes} min {seconds} s ahead of the server clock, so the gateway refused the signature. Synchronise the clock and try again.',
   clockSkew:
-    'Your computer clock is {skew} {direction} the server clock, so the signature expired. Synchronise the clock and try again.',
+    'Your computer clock is more than 15 minutes away from the server clock, so the signature expired. Synchronise the clock and try again.',
   badToken:
     'The IAM token was refused: it may have expired or belong to another region. Get a new token for region {region}.',
   forbidden:
@@ -57,4 +62,10 @@ export function hintText(key: HintKey, args: Record<string, string | number>): s
   return HINTS[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in args ? String(args[name]) : whole,
   );
+}
+
+/** A clock skew as whole minutes and seconds, the numbers the clock texts are written around. */
+export function skewParts(skewMs: number): { minutes: number; seconds: number } {
+  const totalSeconds = Math.round(Math.abs(skewMs) / 1000);
+  return { minutes: Math.floor(totalSeconds / 60), seconds: totalSeconds % 60 };
 }

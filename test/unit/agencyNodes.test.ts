@@ -57,7 +57,7 @@ function skewFailure(): CsmsError {
     errorMsg: 'Incorrect IAM authentication information: signature expired',
     requestId: REQUEST_ID,
     clockSkewMs: 20 * 60 * 1000 + 3000,
-    hint: { key: 'clockSkew', args: { skew: '20 minutes', direction: 'behind' } },
+    hint: { key: 'clockBehind', args: { minutes: 20, seconds: 3 } },
     exchange: exchange(401, '{"error_code":"APIGW.0301"}'),
   });
 }
@@ -142,7 +142,7 @@ describe('agency tree nodes', () => {
     assert.match(tooltip, /signature expired/);
     assert.match(tooltip, new RegExp(REQUEST_ID));
     assert.match(tooltip, /this computer is 20 min 3 s behind the server/);
-    assert.match(tooltip, /Your computer clock is 20 minutes behind the server clock/);
+    assert.match(tooltip, /Your computer clock is 20 min 3 s behind the server clock/);
   });
 
   it('keeps server text from turning into links or HTML in a tooltip', () => {

@@ -1,7 +1,6 @@
 // How answers and failures become errors, and when a call is sent again: the rules on their own.
 import * as assert from 'node:assert/strict';
 import {
-  durationText,
   httpError,
   quote,
   transportError,
@@ -9,10 +8,12 @@ import {
   type RawResponse,
 } from '../../src/csms/classify';
 import { CsmsError } from '../../src/csms/errors';
+import { skewParts } from '../../src/csms/hints';
 import { DEFAULT_RETRY, retryDelay } from '../../src/csms/retry';
 import type { Exchange } from '../../src/csms/types';
 
 const MINUTE = 60 * 1000;
+
 const RECEIVED_AT = new Date('2021-12-17T06:43:05Z');
 const EXCHANGE: Exchange = {
   method: 'GET',
@@ -63,10 +64,7 @@ describe('classification of answers', () => {
     ]) {
       const error = gateway401(`Incorrect IAM authentication information: ${message}`);
       assert.equal(error.clockSkewMs, 15 * MINUTE + 1000, message);
-      assert.deepEqual(error.hint, {
-        key: 'clockSkew',
-        args: { skew: '15 min 1 s', direction: 'behind' },
-      });
+      assert.deepEqual(error.hint, { key: 'clockBehind', args: { minutes: 15, seconds: 1 } });
     }
   });
 
@@ -75,7 +73,14 @@ describe('classification of answers', () => {
       'signature expired, signature time:20211217T070000Z,server time:20211217T064000Z',
     );
     assert.equal(error.clockSkewMs, -20 * MINUTE);
-    assert.equal(error.hint.args.direction, 'ahead of');
+    assert.deepEqual(error.hint, { key: 'clockAhead', args: { minutes: 20, seconds: 0 } });
+  });
+
+  it('says the clock is off without an amount when the gateway says expired and nothing more', () => {
+    const error = gateway401('signature expired');
+
+    assert.equal(error.clockSkewMs, undefined);
+    assert.deepEqual(error.hint, { key: 'clockSkew', args: {} });
   });
 
   it('takes the skew from the Date header when the text has none', () => {
@@ -83,7 +88,7 @@ describe('classification of answers', () => {
     const near = gateway401('verify aksk signature fail', serverDate(2 * MINUTE));
     const noise = gateway401('verify aksk signature fail', serverDate(2000));
 
-    assert.equal(far.hint.key, 'clockSkew');
+    assert.equal(far.hint.key, 'clockBehind');
     assert.equal(far.clockSkewMs, 20 * MINUTE);
     assert.equal(near.hint.key, 'wrongAkSk');
     assert.equal(near.clockSkewMs, 2 * MINUTE);
@@ -160,10 +165,13 @@ describe('classification of answers', () => {
     assert.deepEqual(asDate.hint.args, { seconds: 3, retryAfterSeconds: 3 });
   });
 
-  it('writes durations the way people read them', () => {
-    assert.equal(durationText(59_400), '59 s');
-    assert.equal(durationText(15 * MINUTE + 1000), '15 min 1 s');
-    assert.equal(durationText(2 * 60 * MINUTE + 5000), '2 h 0 min 5 s');
+  it('splits a clock skew into whole minutes and seconds, whichever way it goes', () => {
+    assert.deepEqual(skewParts(59_400), { minutes: 0, seconds: 59 });
+    assert.deepEqual(skewParts(-(15 * MINUTE + 1000)), { minutes: 15, seconds: 1 });
+    assert.deepEqual(skewParts(2 * 60 * MINUTE + 5000), { minutes: 120, seconds: 5 });
+  });
+
+  it('quotes an empty body so that it is seen', () => {
     assert.equal(quote(''), '(empty)');
   });
 });

@@ -150,8 +150,8 @@ describe('CsmsClient against the emulator', () => {
       emulator.setClockOffset(20 * MINUTE);
       const error = await rejectionOf(clientWith().isAgencyGranted('RDS-FG'));
 
-      assert.equal(error.hint.key, 'clockSkew');
-      assert.equal(error.hint.args.direction, 'behind');
+      assert.equal(error.hint.key, 'clockBehind');
+      assert.equal(error.hint.args.minutes, 20);
       assert.ok(Math.abs((error.clockSkewMs ?? 0) - 20 * MINUTE) < 5000, `${error.clockSkewMs}`);
     });
 

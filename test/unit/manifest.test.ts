@@ -3,11 +3,22 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { httpError, type CallContext } from '../../src/csms/classify';
+import type { CsmsError } from '../../src/csms/errors';
 import { HINTS } from '../../src/csms/hints';
 import { REGIONS } from '../../src/csms/regions';
 import { KNOWN_SECRET_TYPES } from '../../src/csms/secretTypes';
+import { fillPlaceholders } from '../../src/translate';
 
 const ROOT = repositoryRoot(__dirname);
+const MINUTE = 60 * 1000;
+const CLOCK_CONTEXT: CallContext = {
+  region: 'cn-north-4',
+  endpoint: 'https://kms.cn-north-4.myhuaweicloud.com',
+  host: 'kms.cn-north-4.myhuaweicloud.com',
+  credentialsKind: 'aksk',
+  timeoutSeconds: 30,
+};
 
 /** The folder holding the manifest, wherever the compiled tests were written. */
 function repositoryRoot(start: string): string {
@@ -64,6 +75,25 @@ function runtimeStrings(): string[] {
   return files.flatMap((file) =>
     [...readFileSync(file, 'utf8').matchAll(call)].map((match) => match[1].replace(/\\'/g, "'")),
   );
+}
+
+/** A gateway 401 whose `Date` header shows the server clock `skewMs` ahead of this one. */
+function gateway401(skewMs: number): CsmsError {
+  const receivedAt = new Date(Date.UTC(2026, 11, 3, 16, 0, 0));
+  const date = new Date(receivedAt.getTime() + skewMs).toUTCString();
+  const body = JSON.stringify({
+    error_code: 'APIGW.0301',
+    error_msg: 'verify aksk signature fail',
+  });
+  const response = { status: 401, headers: { date }, body, receivedAt };
+  const exchange = {
+    method: 'GET',
+    url: '',
+    durationMs: 1,
+    requestHeaders: {},
+    responseHeaders: {},
+  };
+  return httpError(response, CLOCK_CONTEXT, exchange);
 }
 
 function sourceFiles(folder: string): string[] {
@@ -163,6 +193,30 @@ describe('translations', () => {
     assert.ok(strings.length > 100, `only ${strings.length} strings found: the scan is broken`);
     const missing = strings.filter((text) => bundleZh[text] === undefined);
     assert.deepEqual(missing, []);
+  });
+
+  it('holds no translation that no code asks for, so a changed text cannot leave one behind', () => {
+    const strings = new Set([
+      ...runtimeStrings(),
+      ...Object.values(HINTS),
+      ...KNOWN_SECRET_TYPES.map((known) => known.description),
+    ]);
+
+    const stale = Object.keys(bundleZh).filter((english) => !strings.has(english));
+    assert.deepEqual(stale, []);
+  });
+
+  it('fills the clock hints with numbers only, so their Chinese text carries no English', () => {
+    const behind = gateway401(75 * MINUTE + 9000);
+    const ahead = gateway401(-20 * MINUTE);
+
+    for (const { hint } of [behind, ahead]) {
+      const chinese = fillPlaceholders(bundleZh[HINTS[hint.key]] ?? '', hint.args);
+      assert.notEqual(chinese, '', `no translation for ${hint.key}`);
+      assert.doesNotMatch(chinese, /[A-Za-z]/, chinese);
+    }
+    const behindText = fillPlaceholders(bundleZh[HINTS[behind.hint.key]], behind.hint.args);
+    assert.match(behindText, /慢 75 分 9 秒/);
   });
 
   it('keeps the placeholders of each string in its translation', () => {
