@@ -5,26 +5,21 @@
  */
 import * as vscode from 'vscode';
 import type { CsmsClient } from '../csms/client';
-import { isCsmsError } from '../csms/errors';
 import type { Services } from '../services';
 import { abortSignal } from '../ui/abortSignal';
-import { isCancellation, reportError } from './reportError';
+import { endangersTheKey } from './errorActions';
+import { isCancellation, reportError, reportErrors, type Failure } from './reportError';
 import { revealType } from './revealType';
-
-interface Failure {
-  secretType: string;
-  error: unknown;
-}
 
 export async function checkTypes(
   services: Services,
   secretTypes: readonly string[],
 ): Promise<void> {
   const title = vscode.l10n.t('Checking agency status…');
-  let failure: Failure | undefined;
+  let failures: Failure[];
 
   try {
-    failure = await services.prompter().progress(title, async (token) => {
+    failures = await services.prompter().progress(title, async (token) => {
       const signal = abortSignal(token);
       const { client } = await services.session.connect(signal);
       return checkEach(services, client, secretTypes, signal);
@@ -32,26 +27,25 @@ export async function checkTypes(
   } catch (error) {
     // Connecting failed (project discovery, for example): every type asked about has failed.
     recordFailures(services, secretTypes, error);
-    failure = { secretType: secretTypes[0], error };
+    failures = [{ subject: secretTypes[0], error }];
   }
 
-  await revealType(services, failure?.secretType ?? secretTypes[0]);
-  if (failure !== undefined) {
-    await reportError(services, failure.error, {
-      title: vscode.l10n.t('Checking {secretType} failed', { secretType: failure.secretType }),
-      retry: () => checkTypes(services, secretTypes),
-    });
-  }
+  await revealType(services, failures[0]?.subject ?? secretTypes[0]);
+  await report(services, failures, secretTypes);
 }
 
-/** Checks each type; returns the first failure, stopping early when the rest would fail alike. */
+/**
+ * Checks each type and records its answer or its failure. One type's failure says nothing about
+ * the next, so the rest are still checked, except after a refused authentication or the lockout
+ * guard's stop: more requests would only bring the key pair closer to a lockout.
+ */
 async function checkEach(
   services: Services,
   client: CsmsClient,
   secretTypes: readonly string[],
   signal: AbortSignal,
-): Promise<Failure | undefined> {
-  let first: Failure | undefined;
+): Promise<Failure[]> {
+  const failures: Failure[] = [];
   for (const secretType of secretTypes) {
     try {
       services.model.recordCheck(await client.isAgencyGranted(secretType, signal), Date.now());
@@ -60,21 +54,33 @@ async function checkEach(
         throw error;
       }
       services.model.recordFailure(secretType, 'check', error, Date.now());
-      first ??= { secretType, error };
-      if (!concernsOneType(error)) {
+      failures.push({ subject: secretType, error });
+      if (endangersTheKey(error)) {
         break;
       }
     }
   }
-  return first;
+  return failures;
 }
 
-/**
- * Only a refusal of the type itself (400) says nothing about the next one. Anything else, above
- * all a failed authentication, would repeat: stopping keeps the access key away from a lockout.
- */
-function concernsOneType(error: unknown): boolean {
-  return isCsmsError(error) && error.status === 400;
+/** One notification at the end, however many types failed; their details are in the tree. */
+async function report(
+  services: Services,
+  failures: readonly Failure[],
+  secretTypes: readonly string[],
+): Promise<void> {
+  const retry = () => checkTypes(services, secretTypes);
+  if (failures.length === 1) {
+    const [{ subject: secretType, error }] = failures;
+    const title = vscode.l10n.t('Checking {secretType} failed', { secretType });
+    await reportError(services, error, { title, retry });
+  } else if (failures.length > 1) {
+    const title = vscode.l10n.t('{failed} of {total} secret types could not be checked', {
+      failed: failures.length,
+      total: secretTypes.length,
+    });
+    await reportErrors(services, failures, { title, retry });
+  }
 }
 
 function recordFailures(services: Services, secretTypes: readonly string[], error: unknown): void {

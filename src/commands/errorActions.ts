@@ -42,6 +42,35 @@ export function errorActions(error: unknown, canRetry: boolean): ErrorAction[] {
   return actions;
 }
 
+const ACTION_ORDER: readonly ErrorAction[] = [
+  'configureCredentials',
+  'selectRegion',
+  'openSettings',
+  'retry',
+  'showLog',
+];
+
+/**
+ * The buttons for one notification about several failures: every fix that fits one of them, in the
+ * usual order. Retry is left out as soon as one failure could walk the key pair into a lockout.
+ */
+export function combinedErrorActions(errors: readonly unknown[], canRetry: boolean): ErrorAction[] {
+  const safeToRetry = canRetry && !errors.some(endangersTheKey);
+  const wanted = new Set(errors.flatMap((error) => errorActions(error, safeToRetry)));
+  return ACTION_ORDER.filter((action) => wanted.has(action));
+}
+
+/**
+ * A refused authentication (401, 403) or the lockout guard's stop: sending more with the same keys
+ * would only add failed attempts, and enough of them lock the key pair for everyone using it.
+ */
+export function endangersTheKey(error: unknown): boolean {
+  if (!isCsmsError(error)) {
+    return false;
+  }
+  return error.kind === 'lockoutRisk' || error.status === 401 || error.status === 403;
+}
+
 /** Authentication failures count towards the lockout; configuration and bad input need a fix. */
 function isWorthRetrying(error: CsmsError): boolean {
   const needsAFix = error.kind === 'configuration' || error.kind === 'lockoutRisk';

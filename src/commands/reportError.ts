@@ -8,7 +8,7 @@ import { snapshotError } from '../agencies/agencyModel';
 import { isCsmsError } from '../csms/errors';
 import type { Services } from '../services';
 import { localize } from '../ui/localize';
-import { errorActions, type ErrorAction } from './errorActions';
+import { combinedErrorActions, errorActions, type ErrorAction } from './errorActions';
 
 export interface ErrorContext {
   /** What failed, as a short sentence start: "Creating service agencies for RDS-FG failed". */
@@ -28,21 +28,63 @@ export async function reportError(
   logFailure(services, error, context.title);
 
   const actions = errorActions(error, context.retry !== undefined);
-  const labels = new Map(actions.map((action) => [actionLabel(action), action]));
-  const chosen = await services
-    .prompter()
-    .message('error', notificationText(error, context), ...labels.keys());
+  await notify(services, notificationText(error, context), actions, context);
+}
 
-  const action = chosen === undefined ? undefined : labels.get(chosen);
-  if (action !== undefined) {
-    await runAction(services, action, context);
+/** One failure among several: what it concerns (a secret type, say) and what went wrong. */
+export interface Failure {
+  subject: string;
+  error: unknown;
+}
+
+/**
+ * Several failures of one command in one notification, not one each: every failure is logged,
+ * the text names each subject with a few words on what went wrong, and the buttons are every fix
+ * that fits one of them. Cancels were never failures, so none is expected here.
+ */
+export async function reportErrors(
+  services: Services,
+  failures: readonly Failure[],
+  context: ErrorContext,
+): Promise<void> {
+  for (const failure of failures) {
+    logFailure(services, failure.error, `${context.title}: ${failure.subject}`);
   }
+
+  const list = failures.map((failure) => {
+    const headline = errorHeadline(snapshotError(failure.error, 'check'), localize);
+    return `${failure.subject} (${headline})`;
+  });
+  const text = localize('{title}: {failures}. The tree shows each error under its type.', {
+    title: context.title,
+    failures: list.join(', '),
+  });
+
+  const errors = failures.map((failure) => failure.error);
+  const actions = combinedErrorActions(errors, context.retry !== undefined);
+  await notify(services, text, actions, context);
 }
 
 export function isCancellation(error: unknown): boolean {
   return (
     (isCsmsError(error) && error.kind === 'cancelled') || error instanceof vscode.CancellationError
   );
+}
+
+/** Shows the notification and runs the action the user picks, if any. */
+async function notify(
+  services: Services,
+  text: string,
+  actions: readonly ErrorAction[],
+  context: ErrorContext,
+): Promise<void> {
+  const labels = new Map(actions.map((action) => [actionLabel(action), action]));
+  const chosen = await services.prompter().message('error', text, ...labels.keys());
+
+  const action = chosen === undefined ? undefined : labels.get(chosen);
+  if (action !== undefined) {
+    await runAction(services, action, context);
+  }
 }
 
 function notificationText(error: unknown, context: ErrorContext): string {

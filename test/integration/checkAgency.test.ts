@@ -115,4 +115,48 @@ suite('Check Agency Status and Refresh', () => {
     assert.match(typeNode(tree, RDS).description ?? '', /^granted/, describeTree(tree));
     assert.match(typeNode(tree, GAUSS).description ?? '', /^not granted/, describeTree(tree));
   });
+
+  test('Refresh Agencies goes on past a type that fails and reports once at the end', async () => {
+    const other = 'Zeta-FG';
+    await run('csms.createAgency', RDS);
+    await run('csms.checkAgency', GAUSS);
+    h.prompter
+      .answerPick('checkScope', { scope: 'one' })
+      .answerPick('secretType', { other: true })
+      .answerInput('otherSecretType', other);
+    await run('csms.checkAgency');
+    forgetRequests(h);
+    h.prompter.clear();
+    // The first type checked (GaussDB-FG, in the tree's order) meets a server error.
+    h.emulator.setScenario('error-500', { times: 1 });
+
+    await run('csms.refresh');
+
+    assert.deepEqual(checkedTypes(), [GAUSS, RDS, other]);
+    const tree = await snapshotTree(h.testing.agencies);
+    assert.match(typeNode(tree, GAUSS).description ?? '', /^failed/, describeTree(tree));
+    assert.match(typeNode(tree, RDS).description ?? '', /^granted/, describeTree(tree));
+    assert.match(typeNode(tree, other).description ?? '', /^failed/, describeTree(tree));
+    const otherError = typeNode(tree, other).children.find((child) => child.icon === 'error');
+    assert.match(otherError?.description ?? '', /^400 CSMS\.0201/, describeTree(tree));
+    const errors = h.prompter.messagesOf('error');
+    assert.equal(errors.length, 1, JSON.stringify(h.prompter.messages));
+    assert.match(errors[0].text, /2 of 3 secret types could not be checked/);
+    assert.ok(errors[0].text.includes(GAUSS) && errors[0].text.includes(other), errors[0].text);
+  });
+
+  test('Refresh Agencies stops at a refused authentication to keep the key from a lockout', async () => {
+    await run('csms.createAgency', RDS);
+    await run('csms.checkAgency', GAUSS);
+    forgetRequests(h);
+    h.emulator.setScenario('error-401', { times: 1 });
+
+    await run('csms.refresh');
+
+    assert.deepEqual(checkedTypes(), [GAUSS]);
+    const errors = h.prompter.messagesOf('error');
+    assert.equal(errors.length, 1, JSON.stringify(h.prompter.messages));
+    assert.ok(errors[0].actions.includes('Configure Credentials'), `${errors[0].actions}`);
+    assert.ok(!errors[0].actions.includes('Retry'), `${errors[0].actions}`);
+  });
 });

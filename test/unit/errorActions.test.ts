@@ -1,7 +1,11 @@
 // The buttons a failure's notification offers: a fix that fits, and never a Retry that could lock
 // the access key.
 import * as assert from 'node:assert/strict';
-import { errorActions } from '../../src/commands/errorActions';
+import {
+  combinedErrorActions,
+  endangersTheKey,
+  errorActions,
+} from '../../src/commands/errorActions';
 import { CsmsError, type CsmsErrorKind, type HintKey } from '../../src/csms/errors';
 
 function failure(kind: CsmsErrorKind, key: HintKey, status?: number): CsmsError {
@@ -59,5 +63,38 @@ describe('error notification actions', () => {
   it('always offers the log, even for an error it does not know', () => {
     assert.deepEqual(errorActions(new Error('bug'), true), ['showLog']);
     assert.equal(errorActions(failure('http', 'serverError', 500), true).at(-1), 'showLog');
+  });
+
+  it('offers every fix that fits one of several failures, once and in the usual order', () => {
+    const actions = combinedErrorActions(
+      [failure('http', 'invalidSecretType', 400), failure('network', 'dnsFailure')],
+      true,
+    );
+
+    assert.deepEqual(actions, ['selectRegion', 'openSettings', 'retry', 'showLog']);
+  });
+
+  it('offers no Retry for several failures when one of them could lock the key', () => {
+    const actions = combinedErrorActions(
+      [failure('http', 'serverError', 500), failure('http', 'wrongAkSk', 401)],
+      true,
+    );
+
+    assert.deepEqual(actions, ['configureCredentials', 'showLog']);
+  });
+
+  it('tells the failures after which more requests would endanger the key pair', () => {
+    assert.ok(endangersTheKey(failure('http', 'wrongAkSk', 401)));
+    assert.ok(endangersTheKey(failure('http', 'forbidden', 403)));
+    assert.ok(endangersTheKey(failure('lockoutRisk', 'lockoutRisk')));
+    for (const error of [
+      failure('http', 'invalidSecretType', 400),
+      failure('http', 'serverError', 500),
+      failure('invalidResponse', 'invalidResponse', 200),
+      failure('timeout', 'timeout'),
+      new Error('bug'),
+    ]) {
+      assert.ok(!endangersTheKey(error), String(error));
+    }
   });
 });
