@@ -9,7 +9,7 @@ import { budgetRow, failedRow, kb } from './rows.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const VSIX = path.join(root, 'csms-agencies.vsix');
-const BUNDLE = 'dist/extension.js';
+const BUNDLE = ['dist/extension.js', 'dist/axios.js'];
 const VSIX_BUDGET = 150 * 1024;
 const BUNDLE_BUDGET = 200 * 1024;
 
@@ -31,30 +31,35 @@ export async function measureSizes() {
   return rows;
 }
 
+// The bundle is two files: the extension, and axios, which it loads with its first request.
 async function bundleRow() {
   const meta = JSON.parse(await readFile(path.join(root, 'dist', 'meta.json'), 'utf8'));
-  const output = meta.outputs[BUNDLE];
-  const largest = Object.entries(output.inputs)
+  const outputs = Object.entries(meta.outputs).filter(([file]) => file.endsWith('.js'));
+  const bytes = outputs.reduce((sum, [, output]) => sum + output.bytes, 0);
+  const inputs = outputs.flatMap(([, output]) => Object.entries(output.inputs));
+  const largest = inputs
     .sort(([, a], [, b]) => b.bytesInOutput - a.bytesInOutput)
     .slice(0, 3)
     .map(([input, { bytesInOutput }]) => `${shortInput(input)} ${kb(bytesInOutput)}`);
+  const files = outputs.map(([file, output]) => `${path.basename(file)} ${kb(output.bytes)}`);
 
   return budgetRow({
     figure: 'bundle size (minified)',
-    value: kb(output.bytes),
-    comparison: `largest inputs: ${largest.join(', ')}`,
+    value: kb(bytes),
+    comparison: `${files.join(' + ')}; largest inputs: ${largest.join(', ')}`,
     budget: '<= 200 KB',
-    meets: output.bytes <= BUNDLE_BUDGET,
+    meets: bytes <= BUNDLE_BUDGET,
   });
 }
 
 async function vsixRow() {
   const { size } = await stat(VSIX);
-  const bundle = await stat(path.join(root, BUNDLE));
+  const bundle = await Promise.all(BUNDLE.map((file) => stat(path.join(root, file))));
+  const bundleBytes = bundle.reduce((sum, file) => sum + file.size, 0);
   return budgetRow({
     figure: '.vsix size (npm run package)',
     value: kb(size),
-    comparison: `bundle inside, uncompressed: ${kb(bundle.size)}`,
+    comparison: `bundle inside, uncompressed: ${kb(bundleBytes)}`,
     budget: '<= 150 KB',
     meets: size <= VSIX_BUDGET,
   });
