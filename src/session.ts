@@ -29,6 +29,12 @@ export interface Connection {
   projectId: string;
 }
 
+/** Where verified credentials work: the region and project the check found or used. */
+export interface VerifiedScope {
+  region: string;
+  projectId: string;
+}
+
 export class Session {
   constructor(private readonly deps: SessionDeps) {}
 
@@ -48,21 +54,20 @@ export class Session {
   }
 
   /**
-   * Proves the stored credentials work with one harmless call: project discovery, or a status
-   * check when the project id is set by hand (discovery would not be needed then).
+   * Proves credentials work before anything keeps them, with one harmless call: project discovery,
+   * or a status check when the project id is set by hand (discovery would not be needed then).
+   * Nothing is stored and the model's scope is left alone: the caller decides what to keep.
    */
-  async verify(signal: AbortSignal): Promise<Connection> {
-    const credentials = await this.requireCredentials();
-    const settings = readSettings();
-    if (settings.projectId === undefined) {
-      const projectId = await this.discover(credentials, settings.region, signal);
-      this.deps.scope.enter(settings.region, projectId);
-      return { client: this.client(credentials, projectId), region: settings.region, projectId };
+  async verify(credentials: Credentials, signal: AbortSignal): Promise<VerifiedScope> {
+    this.deps.masker.remember(credentials);
+    const { region, projectId: configured } = readSettings();
+    if (configured === undefined) {
+      return { region, projectId: await this.discover(credentials, region, signal) };
     }
 
-    const connection = await this.connect(signal);
-    await connection.client.isAgencyGranted(KNOWN_SECRET_TYPES[0].type, signal);
-    return connection;
+    const client = this.client(credentials, configured);
+    await client.isAgencyGranted(KNOWN_SECRET_TYPES[0].type, signal);
+    return { region, projectId: configured };
   }
 
   /** Scopes the model to what is known without sending anything; used at start and on changes. */

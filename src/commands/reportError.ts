@@ -100,7 +100,8 @@ function notificationText(error: unknown, context: ErrorContext): string {
   return requestId ? `${text} ${t('Request id: {requestId}', { requestId })}` : text;
 }
 
-function logFailure(services: Services, error: unknown, title: string): void {
+/** Writes a failure to the log with what is known of it; for callers that word their own notice. */
+export function logFailure(services: Services, error: unknown, title: string): void {
   if (!isCsmsError(error)) {
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
     services.log.error(`${title}: ${detail}`);
