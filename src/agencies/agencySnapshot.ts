@@ -49,14 +49,24 @@ function readState(value: unknown): TypeState | undefined {
   if (!STATUSES.includes(value.status as GrantStatus) || !Array.isArray(value.agencies)) {
     return undefined;
   }
+  const agencies = value.agencies.filter(isAgency);
   return {
     secretType: value.secretType,
-    status: value.status as GrantStatus,
-    agencies: value.agencies.filter(isAgency),
+    status: statusOf(value.status as GrantStatus, agencies),
+    agencies,
     checkedAt: typeof value.checkedAt === 'number' ? value.checkedAt : undefined,
     lastError: isErrorSnapshot(value.lastError) ? value.lastError : undefined,
     lastExchange: isExchange(value.lastExchange) ? value.lastExchange : undefined,
   };
+}
+
+/**
+ * Earlier builds kept a create with failed agencies as "unknown"; read back, it shows as
+ * failed, as a create does now, so a reload does not hide the failure.
+ */
+function statusOf(status: GrantStatus, agencies: readonly Agency[]): GrantStatus {
+  const someFailed = agencies.some((agency) => agency.errorMessage !== undefined);
+  return status === 'unknown' && someFailed ? 'failed' : status;
 }
 
 function isAgency(value: unknown): value is Agency {

@@ -169,6 +169,30 @@ describe('agency snapshots in global state', () => {
     assert.ok(!JSON.stringify(stored).includes('Signature='));
   });
 
+  it('reads a create kept as unknown with failed agencies back as failed', () => {
+    const agencies = [
+      { name: 'csms_fgs_invoke_agency', id: '0123456789abcdef0123456789abcdef' },
+      { name: 'fgs_csms_rds_rotation_agency', errorMessage: 'Agency quota exceeded' },
+    ];
+    const stored = {
+      version: 1,
+      types: [
+        { secretType: 'RDS-FG', status: 'unknown', agencies },
+        { secretType: 'GaussDB-FG', status: 'unknown', agencies: [agencies[0]] },
+      ],
+    };
+
+    const restored = fromSnapshot(stored);
+
+    assert.deepEqual(
+      restored.map((state) => [state.secretType, state.status]),
+      [
+        ['RDS-FG', 'failed'],
+        ['GaussDB-FG', 'unknown'],
+      ],
+    );
+  });
+
   it('drops entries that are malformed instead of trusting them', () => {
     const stored = {
       version: 1,
