@@ -6,17 +6,12 @@
 import { performance } from 'node:perf_hooks';
 import { httpError, transportError, type CallContext, type RawResponse } from './classify';
 import { CsmsError } from './errors';
-import {
-  checkedEndpoint,
-  ConnectTimeoutError,
-  HttpClient,
-  type HttpRequest,
-  type Send,
-} from './http';
+import { checkedEndpoint, HttpClient, type HttpRequest, type Send } from './http';
 import { LockoutGuard } from './lockout';
 import { redactHeaders, redactText } from './redact';
 import { DEFAULT_RETRY, pause, retryDelay } from './retry';
 import { Signer } from './signer';
+import { ConnectTimeoutError } from './transport';
 import type { ClientOptions, Exchange, Logger, RetryOptions } from './types';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;

@@ -44,7 +44,7 @@ const SERVER_TIME = new RegExp(`server[\\s_-]*time\\W{0,5}${STAMP}`, 'i');
 const FROZEN = /frozen|freeze|arrear|suspend|restricted|balance/i;
 const TLS_CODES =
   /^(CERT_|UNABLE_TO_|SELF_SIGNED|DEPTH_ZERO|ERR_TLS|ERR_SSL|EPROTO$|HOSTNAME_MISMATCH)/;
-/** Axios reports a body cut short by the server without a system code, in these words. */
+/** A connection cut short is sometimes reported without a system code, in these words. */
 const DROPPED = /stream has been aborted|socket hang up|premature close/i;
 const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ERR_STREAM_PREMATURE_CLOSE']);
 
@@ -342,8 +342,9 @@ function errorCodeOf(error: unknown): string | undefined {
   return undefined;
 }
 
+/** The transport's cap on the body (`transport.ts`). */
 function tooLarge(error: unknown): boolean {
-  return /maxContentLength/.test(messageOf(error));
+  return errorCodeOf(error) === 'ERR_BODY_TOO_LARGE';
 }
 
 function messageOf(error: unknown): string {

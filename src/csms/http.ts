@@ -1,14 +1,12 @@
 /**
  * One HTTP exchange on axios, configured for an API client that trusts nothing: every status comes
  * back as an answer, redirects are not followed, bodies are capped at 1 MiB and read as text, and
- * a connect timeout guards each new connection. Proxies are left to VS Code, which patches Node's
- * http and https modules in the extension host; that is why the modules are looked up per request.
+ * a connect timeout guards each new connection (the last three in `transport.ts`, the adapter).
+ * Proxies are left to VS Code, which patches Node's http and https modules in the extension host.
  */
-import * as http from 'node:http';
-import * as https from 'node:https';
-import type { Socket } from 'node:net';
 import type { AxiosInstance, AxiosResponse } from 'axios';
 import { CsmsError } from './errors';
+import { createTransport } from './transport';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -28,16 +26,6 @@ export interface HttpAnswer {
 
 /** Sends one request; `HttpClient.send` is the real one, tests may pass another. */
 export type Send = (request: HttpRequest, signal: AbortSignal) => Promise<HttpAnswer>;
-
-/** Raised inside the transport when a new connection is not up in time. */
-export class ConnectTimeoutError extends Error {
-  readonly code = 'ECONNECTTIMEOUT';
-
-  constructor(readonly timeoutMs: number) {
-    super(`no connection within ${timeoutMs} ms`);
-    this.name = 'ConnectTimeoutError';
-  }
-}
 
 const LOOPBACK_HOSTS = new Set(['localhost', '::1', '[::1]']);
 
@@ -60,7 +48,13 @@ export class HttpClient {
       method: request.method,
       url: request.url,
       // Given per request rather than as instance defaults, which axios would deep-merge each time.
-      headers: { ...request.headers, 'User-Agent': this.userAgent, Accept: 'application/json' },
+      // `identity`: the transport reads plain text and never decompresses.
+      headers: {
+        ...request.headers,
+        'User-Agent': this.userAgent,
+        Accept: 'application/json',
+        'Accept-Encoding': 'identity',
+      },
       data: request.body,
       signal,
     });
@@ -75,17 +69,15 @@ export class HttpClient {
 async function createInstance(connectTimeoutMs: number): Promise<AxiosInstance> {
   const { default: axios } = await import('axios');
   const instance = axios.create({
-    adapter: 'http',
+    adapter: createTransport({ connectTimeoutMs, maxBodyBytes: MAX_BODY_BYTES }),
     validateStatus: () => true,
     maxRedirects: 0,
     maxContentLength: MAX_BODY_BYTES,
     maxBodyLength: MAX_BODY_BYTES,
     responseType: 'text',
-    responseEncoding: 'utf8',
     transformRequest: [(data: unknown) => data],
     transformResponse: [(data: unknown) => data],
     proxy: false,
-    transport: connectTimedTransport(connectTimeoutMs),
   });
   // Every header is given per request; without defaults, axios has nothing to deep-merge into
   // each request's config, which is a measurable part of its per-call cost.
@@ -124,37 +116,6 @@ function configurationError(
   endpoint: string,
 ): CsmsError {
   return new CsmsError(message, { kind: 'configuration', hint: { key, args: { endpoint } } });
-}
-
-type RequestCallback = (response: http.IncomingMessage) => void;
-
-/** Node's own request functions, with a timer on each new connection axios cannot set itself. */
-function connectTimedTransport(connectTimeoutMs: number) {
-  return {
-    request(options: https.RequestOptions, callback: RequestCallback): http.ClientRequest {
-      const secure = options.protocol === 'https:';
-      const request = secure ? https.request(options, callback) : http.request(options, callback);
-      request.once('socket', (socket: Socket) => {
-        watchConnect(request, socket, secure, connectTimeoutMs);
-      });
-      return request;
-    },
-  };
-}
-
-function watchConnect(
-  request: http.ClientRequest,
-  socket: Socket,
-  secure: boolean,
-  timeoutMs: number,
-): void {
-  if (!socket.connecting) {
-    return;
-  }
-  const timer = setTimeout(() => request.destroy(new ConnectTimeoutError(timeoutMs)), timeoutMs);
-  const stop = () => clearTimeout(timer);
-  socket.once(secure ? 'secureConnect' : 'connect', stop);
-  socket.once('close', stop);
 }
 
 function plainHeaders(headers: unknown): Record<string, string> {
