@@ -5,7 +5,13 @@
 import { AgencyStore } from './agencyStore';
 import { LockoutBook } from './lockout';
 import { isScenarioName, SCENARIO_NAMES, type ScenarioName } from './scenarios';
-import type { EmulatorAccount, EmulatorOptions, RecordedRequest, ScenarioOptions } from './types';
+import type {
+  EmulatorAccount,
+  EmulatorIdentity,
+  EmulatorOptions,
+  RecordedRequest,
+  ScenarioOptions,
+} from './types';
 
 export const DEFAULTS = {
   host: '127.0.0.1',
@@ -27,16 +33,8 @@ export interface Project {
   name: string;
 }
 
-export interface EmulatorConfig {
+export interface EmulatorConfig extends EmulatorIdentity {
   host: string;
-  port: number;
-  region: string;
-  projectId: string;
-  domainId: string;
-  accessKey: string;
-  secretKey: string;
-  securityToken: string;
-  token: string;
   accounts: EmulatorAccount[];
   projects: Project[];
   lockoutWindowMs: number;

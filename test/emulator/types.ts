@@ -61,8 +61,8 @@ export interface ScenarioOptions {
   delayMs?: number;
 }
 
-export interface Emulator {
-  url: string;
+/** Where the emulator listens and the made-up identity it accepts by default. */
+export interface EmulatorIdentity {
   port: number;
   region: string;
   projectId: string;
@@ -71,6 +71,10 @@ export interface Emulator {
   secretKey: string;
   securityToken: string;
   token: string;
+}
+
+export interface Emulator extends EmulatorIdentity {
+  url: string;
   /** Live list: `reset()` empties it in place. */
   requests: RecordedRequest[];
   setScenario(name: ScenarioName | undefined, options?: ScenarioOptions): void;

@@ -1,21 +1,12 @@
 // `npm run demo`: the packaged extension in a real VS Code, against the emulator, with no Huawei
 // Cloud account. It prints the address to open and the made-up keys to paste; Ctrl+C stops all.
 // Usage: node test/host/demo.mjs --vsix <file>   (npm run demo builds and packages first)
-import { rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { workbenchUrl } from './browser.mjs';
 import { repoRoot } from './install.mjs';
-import {
-  createRunFolders,
-  emulatorSettings,
-  installVsix,
-  PLAIN_WORKBENCH,
-  startServer,
-  writeSettings,
-} from './server.mjs';
+import { startLocalEmulator, startPackagedServer } from './packagedRun.mjs';
 
 const { values: options } = parseArgs({
   options: { vsix: { type: 'string', default: path.join(repoRoot, 'csms-agencies.vsix') } },
@@ -31,26 +22,13 @@ async function stopAll(code) {
   process.exit(code);
 }
 
-/** The emulator, compiled by `npm run compile-tests`, started on a free loopback port. */
-async function startEmulator() {
-  const require = createRequire(import.meta.url);
-  const { startEmulator: start } = require(path.join(repoRoot, 'out/test/emulator/emulator.js'));
-  const emulator = await start({ port: 0 });
-  cleanups.push(() => emulator.close());
-  return emulator;
-}
-
 async function startVSCode(emulator) {
-  const folders = await createRunFolders('demo');
-  cleanups.push(() => rm(folders.dataDir, { recursive: true, force: true }));
-
-  // Machine settings, as the endpoints' scope requires: a workspace could not set them.
-  await writeSettings(folders, { machine: emulatorSettings(emulator.port), user: PLAIN_WORKBENCH });
   console.log(`[demo] installing ${path.relative(repoRoot, options.vsix)} into the VS Code server`);
-  await installVsix(folders, path.resolve(options.vsix));
-
-  const server = await startServer(folders);
-  cleanups.push(async () => server.stop());
+  const { server, folders } = await startPackagedServer('demo', {
+    emulatorPort: emulator.port,
+    vsix: options.vsix,
+    cleanups,
+  });
   server.child.on('exit', (code, signal) => {
     console.error(`[demo] the VS Code server stopped (${code ?? signal}):\n${server.tail()}`);
     void stopAll(1);
@@ -83,7 +61,7 @@ process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 
 try {
-  const emulator = await startEmulator();
+  const emulator = await startLocalEmulator(cleanups);
   const { server, folders } = await startVSCode(emulator);
   printWelcome(emulator, server, folders);
 } catch (error) {

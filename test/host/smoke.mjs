@@ -2,21 +2,12 @@
 // server, driven through the command palette in Chromium against the emulator. It saves the
 // README's screenshot to media/screenshot.png and ends with an "N passed, N failed" line.
 // Usage: node test/host/smoke.mjs --vsix <file> [--screenshot <png>]
-import { rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { openBrowser, workbenchUrl } from './browser.mjs';
 import { repoRoot } from './install.mjs';
-import {
-  createRunFolders,
-  emulatorSettings,
-  installVsix,
-  PLAIN_WORKBENCH,
-  startServer,
-  writeSettings,
-} from './server.mjs';
+import { startLocalEmulator, startPackagedServer } from './packagedRun.mjs';
 
 const STEP_TIMEOUT_MS = 30_000;
 
@@ -39,25 +30,14 @@ async function stopAll() {
 process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
 process.on('SIGTERM', () => void stopAll().then(() => process.exit(143)));
 
-/** The emulator, compiled by `npm run compile-tests`, run in this process to set its scenario. */
-async function startEmulator() {
-  const require = createRequire(import.meta.url);
-  const { startEmulator: start } = require(path.join(repoRoot, 'out/test/emulator/emulator.js'));
-  const emulator = await start({ port: 0 });
-  cleanups.push(() => emulator.close());
-  return emulator;
-}
-
+// The emulator runs in this process, so the test sets its scenario directly; the credentials the
+// person types are the emulator's made-up ones.
 async function startWorkbench(emulator) {
-  const folders = await createRunFolders('smoke');
-  cleanups.push(() => rm(folders.dataDir, { recursive: true, force: true }));
-
-  // The credentials the person types come from the emulator (and the server's environment holds
-  // no real SDK keys to import instead).
-  await writeSettings(folders, { machine: emulatorSettings(emulator.port), user: PLAIN_WORKBENCH });
-  await installVsix(folders, path.resolve(options.vsix));
-  const server = await startServer(folders);
-  cleanups.push(async () => server.stop());
+  const { server, folders } = await startPackagedServer('smoke', {
+    emulatorPort: emulator.port,
+    vsix: options.vsix,
+    cleanups,
+  });
 
   const { browser, page } = await openBrowser({
     origin: server.url,
@@ -158,7 +138,7 @@ async function widenSideBar(page, width = 760) {
 }
 
 async function main() {
-  const emulator = await startEmulator();
+  const emulator = await startLocalEmulator(cleanups);
   const page = await startWorkbench(emulator);
 
   await check(page, 'the workbench opens with the CSMS view container', async () => {

@@ -1,23 +1,13 @@
 // The client against the local emulator: what a user sees for each answer CSMS or its gateway gives.
 import * as assert from 'node:assert/strict';
 import { CsmsClient } from '../../src/csms/client';
-import { CsmsError } from '../../src/csms/errors';
 import { LockoutGuard } from '../../src/csms/lockout';
-import type { ClientOptions, Credentials, Logger } from '../../src/csms/types';
+import type { ClientOptions, Credentials } from '../../src/csms/types';
 import { startEmulator, type Emulator } from '../emulator/emulator';
+import { rejectionOf, recordingLogger } from './callAssertions';
 
 const USER_AGENT = 'csms-agencies-test/0.0.0';
 const MINUTE = 60 * 1000;
-
-async function rejectionOf(promise: Promise<unknown>): Promise<CsmsError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof CsmsError, `rejected with ${String(error)}, not a CsmsError`);
-    return error;
-  }
-  return assert.fail('the call resolved');
-}
 
 describe('CsmsClient against the emulator', () => {
   let emulator: Emulator;
@@ -436,14 +426,7 @@ describe('CsmsClient against the emulator', () => {
   describe('the log', () => {
     it('writes one info line per request and never a credential, even at trace', async () => {
       const lines: string[] = [];
-      const record = (line: string) => lines.push(line);
-      const logger: Logger = {
-        error: record,
-        warn: record,
-        info: record,
-        debug: record,
-        trace: record,
-      };
+      const logger = recordingLogger(lines);
       const infos: string[] = [];
       const client = clientWith({ logger: { ...logger, info: (line) => infos.push(line) } });
 
@@ -468,14 +451,7 @@ describe('CsmsClient against the emulator', () => {
         await rejectionOf(clientWith({ credentials }).isAgencyGranted('RDS-FG'));
       }
       const lines: string[] = [];
-      const record = (line: string) => lines.push(line);
-      const logger: Logger = {
-        error: record,
-        warn: record,
-        info: record,
-        debug: record,
-        trace: record,
-      };
+      const logger = recordingLogger(lines);
       const error = await rejectionOf(clientWith({ logger }).isAgencyGranted('RDS-FG'));
       const text = [...lines, error.message, error.errorMsg, JSON.stringify(error.exchange)].join();
 

@@ -5,11 +5,11 @@ import * as https from 'node:https';
 import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { CsmsClient } from '../../src/csms/client';
-import { CsmsError } from '../../src/csms/errors';
 import { MAX_BODY_BYTES } from '../../src/csms/http';
 import { LockoutGuard } from '../../src/csms/lockout';
 import type { ClientOptions } from '../../src/csms/types';
 import { SELF_SIGNED_CERT, SELF_SIGNED_KEY } from './fixtures/selfSigned';
+import { rejectionOf } from './callAssertions';
 
 type Server = http.Server | https.Server | net.Server;
 
@@ -38,16 +38,6 @@ function client(endpoint: string, overrides: Partial<ClientOptions> = {}): CsmsC
     ...overrides,
   };
   return new CsmsClient(options, { lockout: new LockoutGuard() });
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<CsmsError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof CsmsError, `rejected with ${String(error)}, not a CsmsError`);
-    return error;
-  }
-  return assert.fail('the call resolved');
 }
 
 function agenciesBody(bytes: number): string {
