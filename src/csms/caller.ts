@@ -264,10 +264,8 @@ export class Caller {
       return;
     }
     if (withSummary) {
-      const id = exchange.requestId ?? 'none';
-      logger.info(
-        `${exchange.method} ${exchange.url} ${exchange.status} ${exchange.durationMs} ms request id ${id}`,
-      );
+      const { method, url, status, durationMs, requestId } = exchange;
+      logger.info(`${method} ${url} ${status} ${durationMs} ms request id ${requestId ?? 'none'}`);
     }
     logger.debug(`Request headers: ${JSON.stringify(exchange.requestHeaders)}`);
     logger.debug(`Response headers: ${JSON.stringify(exchange.responseHeaders)}`);

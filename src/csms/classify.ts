@@ -63,7 +63,8 @@ export function httpError(
     server.errorCode || server.errorMsg
       ? [server.errorCode, server.errorMsg].filter(Boolean).join(': ')
       : `body ${quote(response.body)}`;
-  const message = `HTTP ${response.status} from ${context.host}: ${what}${requestIdSuffix(requestId)}`;
+  const where = `HTTP ${response.status} from ${context.host}`;
+  const message = `${where}: ${what}${requestIdSuffix(requestId)}`;
   return new CsmsError(message, {
     kind: 'http',
     hint,

@@ -59,7 +59,8 @@ function lockoutError(count: number, safeAt: Date): CsmsError {
   const until = safeAt.toISOString();
   return new CsmsError(
     `Not sent: ${count} authentications with this access key failed in a row, and the gateway ` +
-      `locks a key pair for five minutes after more than five. It is safe to try again after ${until}.`,
+      'locks a key pair for five minutes after more than five. ' +
+      `It is safe to try again after ${until}.`,
     { kind: 'lockoutRisk', hint: { key: 'lockoutRisk', args: { count, until } } },
   );
 }

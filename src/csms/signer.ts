@@ -89,7 +89,12 @@ export class Signer {
 
     const signature = (this.hmac as HmacSha256).hex(stringToSign);
     const accessKey = this.credentials.kind === 'aksk' ? this.credentials.accessKey : '';
-    return `${SIGNING_ALGORITHM} Access=${accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+    const parts = [
+      `Access=${accessKey}`,
+      `SignedHeaders=${signedHeaders}`,
+      `Signature=${signature}`,
+    ];
+    return `${SIGNING_ALGORITHM} ${parts.join(', ')}`;
   }
 }
 

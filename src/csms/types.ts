@@ -73,7 +73,10 @@ export interface ClientOptions {
   credentials: Credentials;
   /** Required for AK/SK calls to CSMS; discover it with `discoverProjectId` when unknown. */
   projectId?: string;
-  /** Overrides the CSMS endpoint from the region table, e.g. `https://kms.eu-west-101.myhuaweicloud.eu`. */
+  /**
+   * Overrides the CSMS endpoint from the region table, e.g.
+   * `https://kms.eu-west-101.myhuaweicloud.eu`.
+   */
   endpoint?: string;
   /** Overrides the IAM endpoint used for project discovery. */
   iamEndpoint?: string;

@@ -11,8 +11,12 @@ const REDACTED = '***';
 /** Shorter values would mask ordinary words; real keys and tokens are far longer. */
 const MIN_SECRET_LENGTH = 6;
 
-const CREDENTIAL_HEADER =
-  /(authorization|x-auth-token|x-security-token|x-subject-token)(["']?\s*[:=]\s*["']?)([^"'\r\n]+)/gi;
+const CREDENTIAL_HEADER = new RegExp(
+  '(authorization|x-auth-token|x-security-token|x-subject-token)' + // the header's name,
+    `(["']?\\s*[:=]\\s*["']?)` + // its separator, quoted in JSON or not,
+    `([^"'\\r\\n]+)`, // and the value to mask
+  'gi',
+);
 
 export class SecretMasker {
   private secrets: string[] = [];
