@@ -9,8 +9,14 @@ export function registerStateSync(context: vscode.ExtensionContext, services: Se
   const setContext = (key: string, value: boolean) =>
     vscode.commands.executeCommand('setContext', key, value);
 
+  // Sent only when it flips: the model changes with every check, the context key rarely.
+  let hasResults: boolean | undefined;
   const unsubscribe = services.model.onDidChange(() => {
-    void setContext('csms.hasResults', !services.model.isEmpty());
+    const now = !services.model.isEmpty();
+    if (now !== hasResults) {
+      hasResults = now;
+      void setContext('csms.hasResults', now);
+    }
   });
   context.subscriptions.push(
     { dispose: unsubscribe },
